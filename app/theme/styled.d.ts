@@ -1,0 +1,8 @@
+import 'styled-components';
+import type { IGardenTheme } from '@zendeskgarden/react-theming';
+
+declare module 'styled-components' {
+  // styled components read Garden's theme from ThemeProvider.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  export interface DefaultTheme extends IGardenTheme {}
+}

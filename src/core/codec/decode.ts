@@ -1,0 +1,224 @@
+import {
+  CHANNELS,
+  DEVICES,
+  PORTAL_EVENT_TYPES,
+  PRIORITIES,
+  SATISFACTIONS,
+  TICKET_STATUSES,
+  type Account,
+  type Person,
+  type PortalEvent,
+  type PulseRecord,
+  type Ticket,
+} from '../records';
+
+/** Pulse records NDJSON → records. Pure: the caller supplies the lines (see `decodeLines`). */
+
+export type DecodeResult = { record: PulseRecord } | { error: string };
+
+export interface LineError {
+  line: number;
+  message: string;
+}
+
+class FieldError extends Error {}
+
+type Obj = Record<string, unknown>;
+
+function field(o: Obj, name: string): unknown {
+  return o[name];
+}
+
+function str(o: Obj, name: string): string {
+  const v = field(o, name);
+  if (typeof v === 'string' && v !== '') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  throw new FieldError(`field "${name}" must be a non-empty string, got ${show(v)}`);
+}
+
+function optStr(o: Obj, name: string): string | null {
+  const v = field(o, name);
+  if (v === undefined || v === null || v === '') return null;
+  return str(o, name);
+}
+
+function time(o: Obj, name: string): number {
+  const v = field(o, name);
+  if (typeof v === 'string') {
+    const t = Date.parse(v);
+    if (!Number.isNaN(t)) return t;
+  }
+  throw new FieldError(`field "${name}" must be an ISO 8601 time, got ${show(v)}`);
+}
+
+function optTime(o: Obj, name: string): number | null {
+  const v = field(o, name);
+  return v === undefined || v === null ? null : time(o, name);
+}
+
+function count(o: Obj, name: string, fallback?: number): number {
+  const v = field(o, name);
+  if ((v === undefined || v === null) && fallback !== undefined) return fallback;
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return v;
+  throw new FieldError(`field "${name}" must be a non-negative integer, got ${show(v)}`);
+}
+
+function optMinutes(o: Obj, name: string): number | null {
+  const v = field(o, name);
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'number' && Number.isFinite(v) && v >= 0) return v;
+  throw new FieldError(`field "${name}" must be a non-negative number or null, got ${show(v)}`);
+}
+
+function oneOf<T extends string>(o: Obj, name: string, values: readonly T[], fallback?: T): T {
+  const v = field(o, name);
+  if ((v === undefined || v === null) && fallback !== undefined) return fallback;
+  if (typeof v === 'string' && (values as readonly string[]).includes(v)) return v as T;
+  throw new FieldError(`field "${name}" must be one of ${values.join(', ')}, got ${show(v)}`);
+}
+
+function strings(o: Obj, name: string): string[] {
+  const v = field(o, name);
+  if (v === undefined || v === null) return [];
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
+  throw new FieldError(`field "${name}" must be an array of strings, got ${show(v)}`);
+}
+
+function text(o: Obj, name: string): string {
+  const v = field(o, name);
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string') return v;
+  throw new FieldError(`field "${name}" must be a string, got ${show(v)}`);
+}
+
+function optBool(o: Obj, name: string): boolean | null {
+  const v = field(o, name);
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'boolean') return v;
+  throw new FieldError(`field "${name}" must be true, false or null, got ${show(v)}`);
+}
+
+function optCount(o: Obj, name: string): number | null {
+  const v = field(o, name);
+  return v === undefined || v === null ? null : count(o, name);
+}
+
+function show(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  const s = JSON.stringify(v);
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
+
+function account(o: Obj): Account {
+  return {
+    kind: 'account',
+    id: str(o, 'id'),
+    name: text(o, 'name'),
+    tags: strings(o, 'tags'),
+    created_at: optTime(o, 'created_at'),
+  };
+}
+
+function person(o: Obj): Person {
+  return {
+    kind: 'person',
+    id: str(o, 'id'),
+    account_id: optStr(o, 'account_id'),
+    name: optStr(o, 'name'),
+    email: optStr(o, 'email'),
+  };
+}
+
+function ticket(o: Obj): Ticket {
+  return {
+    kind: 'ticket',
+    id: str(o, 'id'),
+    account_id: optStr(o, 'account_id'),
+    requester_id: str(o, 'requester_id'),
+    channel: oneOf(o, 'channel', CHANNELS, 'other'),
+    priority: oneOf(o, 'priority', PRIORITIES, 'normal'),
+    status: oneOf(o, 'status', TICKET_STATUSES),
+    created_at: time(o, 'created_at'),
+    solved_at: optTime(o, 'solved_at'),
+    agent_replies: count(o, 'agent_replies', 0),
+    reopens: count(o, 'reopens', 0),
+    group_stations: count(o, 'group_stations', 1),
+    first_reply_minutes: optMinutes(o, 'first_reply_minutes'),
+    full_resolution_minutes: optMinutes(o, 'full_resolution_minutes'),
+    satisfaction: oneOf(o, 'satisfaction', SATISFACTIONS, 'unoffered'),
+    tags: strings(o, 'tags'),
+    subject: text(o, 'subject'),
+    description: text(o, 'description'),
+  };
+}
+
+function portalEvent(o: Obj): PortalEvent {
+  return {
+    kind: 'portal_event',
+    type: oneOf(o, 'type', PORTAL_EVENT_TYPES),
+    occurred_at: time(o, 'occurred_at'),
+    visitor_id: str(o, 'visitor_id'),
+    person_id: optStr(o, 'person_id'),
+    account_id: optStr(o, 'account_id'),
+    query: field(o, 'query') === undefined || field(o, 'query') === null ? null : text(o, 'query'),
+    result_count: optCount(o, 'result_count'),
+    clicked_result: optBool(o, 'clicked_result'),
+    article_id: optStr(o, 'article_id'),
+    device: oneOf(o, 'device', DEVICES, 'desktop'),
+  };
+}
+
+const DECODERS: Record<PulseRecord['kind'], (o: Obj) => PulseRecord> = {
+  account,
+  person,
+  ticket,
+  portal_event: portalEvent,
+};
+
+/**
+ * Decodes one NDJSON line. Unknown fields are ignored; optional fields may be absent. The error
+ * names the line and the field. Blank lines are the caller's to skip.
+ */
+export function parseRecordLine(line: string, lineNo: number): DecodeResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (err) {
+    return { error: `line ${lineNo}: not valid JSON (${(err as Error).message})` };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { error: `line ${lineNo}: expected a JSON object` };
+  }
+  const o = value as Obj;
+  const kind = o.kind;
+  if (typeof kind !== 'string' || !(kind in DECODERS)) {
+    return {
+      error: `line ${lineNo}: field "kind" must be one of account, person, ticket, portal_event, got ${show(kind)}`,
+    };
+  }
+  try {
+    return { record: DECODERS[kind as PulseRecord['kind']](o) };
+  } catch (err) {
+    if (err instanceof FieldError) return { error: `line ${lineNo}: ${kind}: ${err.message}` };
+    throw err;
+  }
+}
+
+export interface DecodedRecords {
+  records: PulseRecord[];
+  errors: LineError[];
+  lines: number;
+}
+
+/** Decodes lines one by one (any iterable or async iterable, e.g. readline), collecting every bad line. */
+export async function decodeLines(lines: AsyncIterable<string> | Iterable<string>): Promise<DecodedRecords> {
+  const out: DecodedRecords = { records: [], errors: [], lines: 0 };
+  for await (const line of lines) {
+    out.lines++;
+    if (line.trim() === '') continue;
+    const r = parseRecordLine(line, out.lines);
+    if ('record' in r) out.records.push(r.record);
+    else out.errors.push({ line: out.lines, message: r.error });
+  }
+  return out;
+}

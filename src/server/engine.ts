@@ -1,0 +1,42 @@
+import type { Segment, Window } from '../core/dataset';
+import type { Settings } from '../core/settings';
+import type { TenantRecords } from './dataset/load-records';
+import { HttpError } from './http/errors';
+
+export type { Segment, Window };
+
+export type Interval = 'day' | 'week';
+
+export type HealthBand = 'healthy' | 'watch' | 'at_risk';
+
+/** One account's health as the list shows it; `score` is null when no factor has data. */
+export interface AccountHealthRow {
+  account_id: string;
+  name: string;
+  tags: string[];
+  score: number | null;
+  band: HealthBand | null;
+  factors: unknown;
+}
+
+/**
+ * What the API needs from the metric engine (src/core). The server never computes a metric itself:
+ * this seam keeps every definition in core and lets routes be tested apart from it.
+ */
+export interface Engine<P> {
+  prepare(records: TenantRecords, settings: Settings): P;
+  /** The same report and keys as `portal-pulse metrics --json`. */
+  report(prepared: P, window: Window, settings: Settings, segment: Segment): object;
+  metricKeys: readonly string[];
+  /** The parts below are optional so the API can serve reports before every engine part exists. */
+  series?(prepared: P, metric: string, window: Window, interval: Interval, settings: Settings): object;
+  accountHealth?(prepared: P, settings: Settings, asOf: number): AccountHealthRow[];
+  /** Factors, trend and summary of one account, or null when the tenant has no such account. */
+  accountDetail?(prepared: P, settings: Settings, accountId: string, asOf: number): object | null;
+}
+
+/** An optional engine part, or a 404 that says which part this build lacks. */
+export function enginePart<F>(part: F | undefined, what: string): F {
+  if (part === undefined) throw new HttpError(404, 'not_available', `${what} is not available in this build`);
+  return part;
+}

@@ -1,0 +1,29 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { bearerToken, verifyToken } from '../http/auth';
+import { setAuth, type ApiOptions } from './context';
+import { DatasetCache } from '../dataset/dataset-cache';
+import { accountRoutes } from './accounts';
+import { exportRoutes } from './export';
+import { engineRoutes, type EngineOptions } from './metrics';
+import { settingsRoutes } from './settings';
+import { statusRoutes } from './status';
+
+/** Every route in here is tenant-scoped: the JWT is verified before any handler runs. */
+export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, { db, tenants, admin, engine }) => {
+  app.addHook('onRequest', async (request) => {
+    setAuth(request, await verifyToken(bearerToken(request.headers.authorization), tenants));
+  });
+  // Only the context goes down: passing the plugin options on would repeat their prefix.
+  const ctx: ApiOptions = { db, tenants, admin };
+  await app.register(settingsRoutes, ctx);
+  await app.register(statusRoutes, ctx);
+  if (engine) {
+    const datasets = new DatasetCache(db, (records, settings) => engine.prepare(records, settings), {
+      onError: (err) => app.log.error({ err }, 'rebuilding a dataset failed; serving the previous one'),
+    });
+    const withEngine: EngineOptions<unknown> = { ...ctx, engine, datasets };
+    await app.register(engineRoutes<unknown>(), withEngine);
+    await app.register(accountRoutes<unknown>(), withEngine);
+    await app.register(exportRoutes<unknown>(), withEngine);
+  }
+};

@@ -1,0 +1,112 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { SignJWT } from 'jose';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../../src/server/app';
+import type { Database } from '../../src/server/db/database';
+import { addTenant, type Tenant } from '../../src/server/repo/tenants';
+
+export const API_TOKEN = (subdomain: string) => `api-token-of-${subdomain}-0b7d2c`;
+export const JWT_SECRET = (subdomain: string) => `jwt-secret-of-${subdomain}-9f31aa`;
+
+export interface TokenOptions {
+  subdomain: string;
+  secret?: string;
+  sub?: string;
+  aud?: string;
+  expiresInSeconds?: number;
+}
+
+/** A token like the one Zendesk's proxy signs for the app. */
+export function signToken(o: TokenOptions): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuer(o.subdomain)
+    .setAudience(o.aud ?? 'portal-pulse')
+    .setSubject(o.sub ?? '1001')
+    .setIssuedAt(now)
+    .setExpirationTime(now + (o.expiresInSeconds ?? 300))
+    .sign(new TextEncoder().encode(o.secret ?? JWT_SECRET(o.subdomain)));
+}
+
+export const bearer = async (o: TokenOptions) => ({ authorization: `Bearer ${await signToken(o)}` });
+
+/** A stand-in for the helpdesk's users endpoint: user ids listed in `admins` are admins, others agents. */
+export async function startUsersStandIn(
+  admins: string[],
+): Promise<{ url: string; calls: string[]; close(): Promise<void> }> {
+  const calls: string[] = [];
+  const server: Server = createServer((req, res) => {
+    calls.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''}`);
+    const match = /^\/api\/v2\/users\/(\d+)\.json$/.exec(req.url ?? '');
+    if (!match) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(
+      JSON.stringify({
+        user: { id: Number(match[1]), role: admins.includes(match[1]!) ? 'admin' : 'agent' },
+      }),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    calls,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export async function addTestTenant(db: Database, subdomain: string, helpdeskUrl: string): Promise<Tenant> {
+  return addTenant(db, {
+    subdomain,
+    helpdeskUrl,
+    apiEmail: `admin@${subdomain}.test`,
+    apiToken: API_TOKEN(subdomain),
+    jwtSecret: JWT_SECRET(subdomain),
+  });
+}
+
+/** A server whose log lines are kept in `logs`, so tests can prove what never reaches them. */
+export async function buildLoggedServer(db: Database): Promise<{ app: FastifyInstance; logs: string[] }> {
+  const logs: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      logs.push(chunk.toString());
+      done();
+    },
+  });
+  const app = await buildServer({ db, logger: true, logStream: stream });
+  return { app, logs };
+}
+
+export interface Reply {
+  status: number;
+  body: unknown;
+  text: string;
+  headers: Headers;
+}
+
+/** Real HTTP on loopback (light-my-request's inject pulls an ESM-only dependency jest cannot load). */
+export async function listen(
+  app: FastifyInstance,
+): Promise<
+  (method: string, path: string, init?: { headers?: Record<string, string>; body?: string }) => Promise<Reply>
+> {
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  return async (method, path, init = {}) => {
+    const res = await fetch(`${base}${path}`, { method, headers: init.headers, body: init.body });
+    const text = await res.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // not JSON (CSV, empty): the text is the body
+    }
+    return { status: res.status, body, text, headers: res.headers };
+  };
+}
