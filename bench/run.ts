@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BenchPart, BenchResult } from './types';
 import { parts } from './parts';
@@ -25,7 +25,15 @@ async function main(): Promise<void> {
       process.stdout.write(`- ${r.name}: ${r.value.toLocaleString('en-US')} ${r.unit} ${verdict(r)}\n`);
     }
   }
-  writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(all, null, 2) + '\n');
+  // A run of some parts keeps the figures of the others, so results.json always holds every part.
+  const file = path.join(__dirname, 'results.json');
+  const ran = new Set(selected.map((p) => p.title));
+  const kept = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as (BenchResult & { part: string })[]).filter(
+        (r) => !ran.has(r.part),
+      )
+    : [];
+  writeFileSync(file, JSON.stringify([...kept, ...all], null, 2) + '\n');
 }
 
 void main();
