@@ -1,3 +1,4 @@
+import { int32s, float64s, uint8s } from './columns';
 import { DEVICES, PORTAL_EVENT_TYPES, type PortalEvent } from './records';
 import { compareEvents } from './sessions';
 
@@ -33,40 +34,67 @@ export function eventColumns(
 ): EventColumns {
   const n = events.length;
   const c: EventColumns = {
-    time: new Float64Array(n),
-    visitor: new Int32Array(n),
-    type: new Uint8Array(n),
-    person: new Int32Array(n),
-    account: new Int32Array(n),
-    device: new Uint8Array(n),
-    flags: new Uint8Array(n),
+    time: float64s(n),
+    visitor: int32s(n),
+    type: uint8s(n),
+    person: int32s(n),
+    account: int32s(n),
+    device: uint8s(n),
+    flags: uint8s(n),
     personIds: [],
     visitorIds: [],
   };
   const visitors = new Map<string, number>();
   const persons = new Map<string, number>();
+  // A visitor's events mostly come together and mostly carry the same person and account: the
+  // last visitor id, and per visitor the last person and account id, spare most map lookups.
+  let lastVisitorId = '';
+  let lastVisitor = -1;
+  const visitorPersonId: (string | null)[] = [];
+  const visitorPerson: number[] = [];
+  const visitorAccountId: (string | null)[] = [];
+  const visitorAccount: number[] = [];
   for (let i = 0; i < n; i++) {
     const e = events[i] as PortalEvent;
     c.time[i] = e.occurred_at;
-    let v = visitors.get(e.visitor_id);
-    if (v === undefined) {
-      v = c.visitorIds.length;
-      visitors.set(e.visitor_id, v);
-      c.visitorIds.push(e.visitor_id);
+    if (e.visitor_id !== lastVisitorId || lastVisitor < 0) {
+      let v = visitors.get(e.visitor_id);
+      if (v === undefined) {
+        v = c.visitorIds.length;
+        visitors.set(e.visitor_id, v);
+        c.visitorIds.push(e.visitor_id);
+        visitorPersonId.push(null);
+        visitorPerson.push(-1);
+        visitorAccountId.push(null);
+        visitorAccount.push(internAccount(null));
+      }
+      lastVisitorId = e.visitor_id;
+      lastVisitor = v;
     }
+    const v = lastVisitor;
     c.visitor[i] = v;
     c.type[i] = TYPE_CODE.get(e.type) ?? 0;
-    let pIdx = -1;
-    if (e.person_id !== null) {
-      pIdx = persons.get(e.person_id) ?? -1;
-      if (pIdx < 0) {
-        pIdx = c.personIds.length;
-        persons.set(e.person_id, pIdx);
-        c.personIds.push(e.person_id);
+    const personId = e.person_id;
+    if (personId !== visitorPersonId[v]) {
+      let person = -1;
+      if (personId !== null) {
+        person = persons.get(personId) ?? -1;
+        if (person < 0) {
+          person = c.personIds.length;
+          persons.set(personId, person);
+          c.personIds.push(personId);
+        }
       }
+      visitorPersonId[v] = personId;
+      visitorPerson[v] = person;
     }
-    c.person[i] = pIdx;
-    c.account[i] = internAccount(e.account_id);
+    c.person[i] = visitorPerson[v] as number;
+    const accountId = e.account_id;
+    if (accountId !== visitorAccountId[v]) {
+      visitorAccountId[v] = accountId;
+      visitorAccount[v] = internAccount(accountId);
+    }
+    c.account[i] = visitorAccount[v] as number;
     c.device[i] = DEVICE_CODE.get(e.device) ?? 0;
     c.flags[i] = (e.result_count === 0 ? EV_ZERO_RESULT : 0) | (e.clicked_result === true ? EV_CLICKED : 0);
   }
@@ -74,23 +102,49 @@ export function eventColumns(
 }
 
 /**
- * Event indices grouped by visitor (counting sort), each group in {@link compareEvents} order.
- * Groups already in time order (the usual case) are only checked, on the time column.
+ * Events grouped by visitor (counting sort), each group in {@link compareEvents} order: `order`
+ * holds input indices, and `columns` the same columns permuted into that order, scattered while
+ * sorting so that sessionizing then reads every column sequentially. Groups already in time order
+ * (the usual case) are only checked, sequentially on the permuted time column.
  */
-export function orderByVisitorAndTime(events: PortalEvent[], c: EventColumns): Int32Array {
+export function groupByVisitor(
+  events: PortalEvent[],
+  c: EventColumns,
+): { order: Int32Array; columns: EventColumns } {
+  const n = c.visitor.length;
   const visitors = c.visitorIds.length;
-  const offsets = new Int32Array(visitors + 1);
-  for (let i = 0; i < c.visitor.length; i++) {
+  const offsets = int32s(visitors + 1);
+  for (let i = 0; i < n; i++) {
     const slot = (c.visitor[i] as number) + 1;
     offsets[slot] = (offsets[slot] as number) + 1;
   }
   for (let v = 0; v < visitors; v++) offsets[v + 1] = (offsets[v + 1] as number) + (offsets[v] as number);
-  const fill = offsets.slice(0, visitors);
-  const order = new Int32Array(c.visitor.length);
-  for (let i = 0; i < c.visitor.length; i++) {
+  const fill = int32s(visitors);
+  fill.set(offsets.subarray(0, visitors));
+  const order = int32s(n);
+  const o: EventColumns = {
+    time: float64s(n),
+    visitor: int32s(n),
+    type: uint8s(n),
+    person: int32s(n),
+    account: int32s(n),
+    device: uint8s(n),
+    flags: uint8s(n),
+    personIds: c.personIds,
+    visitorIds: c.visitorIds,
+  };
+  for (let i = 0; i < n; i++) {
     const v = c.visitor[i] as number;
-    order[fill[v] as number] = i;
-    fill[v] = (fill[v] as number) + 1;
+    const k = fill[v] as number;
+    fill[v] = k + 1;
+    order[k] = i;
+    o.time[k] = c.time[i] as number;
+    o.visitor[k] = v;
+    o.type[k] = c.type[i] as number;
+    o.person[k] = c.person[i] as number;
+    o.account[k] = c.account[i] as number;
+    o.device[k] = c.device[i] as number;
+    o.flags[k] = c.flags[i] as number;
   }
   const cmp = (a: number, b: number): number =>
     (c.time[a] as number) - (c.time[b] as number) ||
@@ -99,17 +153,22 @@ export function orderByVisitorAndTime(events: PortalEvent[], c: EventColumns): I
     const lo = offsets[v] as number;
     const hi = offsets[v + 1] as number;
     for (let k = lo + 1; k < hi; k++) {
-      const a = order[k - 1] as number;
-      const b = order[k] as number;
       // Equal times need the full tie-break; a decrease means the group is out of order.
-      if (
-        (c.time[a] as number) > (c.time[b] as number) ||
-        ((c.time[a] as number) === (c.time[b] as number) && cmp(a, b) > 0)
-      ) {
+      const dt = (o.time[k - 1] as number) - (o.time[k] as number);
+      if (dt > 0 || (dt === 0 && cmp(order[k - 1] as number, order[k] as number) > 0)) {
         order.subarray(lo, hi).sort(cmp);
+        for (let j = lo; j < hi; j++) {
+          const i = order[j] as number;
+          o.time[j] = c.time[i] as number;
+          o.type[j] = c.type[i] as number;
+          o.person[j] = c.person[i] as number;
+          o.account[j] = c.account[i] as number;
+          o.device[j] = c.device[i] as number;
+          o.flags[j] = c.flags[i] as number;
+        }
         break;
       }
     }
   }
-  return order;
+  return { order, columns: o };
 }

@@ -1,16 +1,25 @@
 import { DAY_MS, MINUTE_MS, type Dataset } from './dataset';
 import { normalizeQuery } from './queries';
-import { CHANNELS, type Account, type PortalEvent, type Ticket } from './records';
+import { scoreSolvedTickets, type CsatModelInfo } from './predict/csat-model';
+import { ticketSentiment } from './sentiment';
+import { CHANNELS, DEVICES, type Account, type PortalEvent, type Ticket } from './records';
+import { float32s, float64s, int32s, uint8s, zeroedBuffer } from './columns';
+import { orderByKey } from './order';
+import { RangeSelect } from './stats';
 import {
   EV_CLICKED,
   EV_ZERO_RESULT,
   eventColumns,
-  orderByVisitorAndTime,
+  groupByVisitor,
   TYPE_CODE,
   type EventColumns,
 } from './event-columns';
 import type { Session } from './sessions';
 import type { Settings } from './settings';
+
+// Module-local copies: an imported binding is a property read on every use in a hot loop.
+const ZERO_RESULT = EV_ZERO_RESULT;
+const CLICKED = EV_CLICKED;
 
 export const HELP_SEEKING = 1;
 export const FOLLOWED = 2;
@@ -35,6 +44,8 @@ export interface TicketColumns {
   /** Minutes, NaN when unknown. */
   firstReply: Float64Array;
   fullResolution: Float64Array;
+  /** Sentiment of subject + description in [-1, 1] (`sentimentScore`). */
+  sentiment: Float32Array;
 }
 
 export const SAT_GOOD = 1;
@@ -55,7 +66,7 @@ export interface PreparedDataset {
   accountsByTag: Map<string, number[]>;
   /** The events as given; sessions index them through `eventOrder`. */
   events: PortalEvent[];
-  /** occurred_at of each event, by input index. */
+  /** occurred_at of each event, in `eventOrder` order (the event at position k is `events[eventOrder[k]]`). */
   eventTime: Float64Array;
   /** Person index (as in `sessPerson`) → person id. */
   personIds: string[];
@@ -77,9 +88,16 @@ export interface PreparedDataset {
   sessZeroResult: Int32Array;
   /** Bit i set when the session has an event of PORTAL_EVENT_TYPES[i]. */
   sessTypes: Uint8Array;
-  /** Normalized queries of the session's content-gap searches, or null when it has none. */
-  sessGapQueries: (string[] | null)[];
+  /** Distinct normalized queries of content-gap searches (zero results, or followed by a ticket). */
+  gapQueries: string[];
+  /** Session i's content-gap searches: `gapQueries` indices `sessGapQuery[sessGapStart[i] .. sessGapStart[i + 1])`. */
+  sessGapStart: Int32Array;
+  sessGapQuery: Int32Array;
   maxSessionMs: number;
+  /** Session lengths in minutes, by session, indexed for the median of any range of sessions. */
+  sessMinutes: RangeSelect;
+  /** Running totals over sessions in start order (`x[i]` = sum over sessions [0, i)), for windows without a segment. */
+  sessTotals: Totals<'mobile' | 'helpSeeking' | 'followed' | 'searches' | 'searchSuccess' | 'zeroResult'>;
   visitorCount: number;
   requesterCount: number;
   /** Account index → id. */
@@ -88,36 +106,45 @@ export interface PreparedDataset {
   created: TicketColumns;
   /** Solved tickets (solved_at set) by solved_at. */
   solved: TicketColumns;
+  /** first_reply_minutes / full_resolution_minutes of `solved` (NaN when unknown), indexed for medians. */
+  solvedFirstReply: RangeSelect;
+  /** Running totals over `created` and over `solved`, like `sessTotals`. */
+  createdTotals: Totals<'escalated' | 'repeat'>;
+  solvedTotals: Totals<'touched' | 'oneTouch' | 'reopened' | 'good' | 'bad'>;
+  /** Per ticket of `created`: position of the same requester's previous ticket there, or -1. */
+  createdPrevSameRequester: Int32Array;
+  solvedFullResolution: RangeSelect;
   /** P(good) of each solved ticket (same order as `solved`), or null without a trained model. */
   solvedPredictions: Float64Array | null;
   csatModel: PredictedCsatModelInfo;
+  /** P(good) of any one ticket, solved or not, by the tenant's model; null without one. */
+  csatPredictor: ((t: Ticket) => number) | null;
   /** Newest timestamp in the data, epoch ms. */
   dataAsOf: number | null;
   /** Oldest timestamp in the data, epoch ms. */
   dataFrom: number | null;
 }
 
+/** Running totals: `x[i]` is the sum of a count over items [0, i), so any range sums in O(1). */
+export type Totals<K extends string> = Record<K, Int32Array>;
+
 /** Predicted-CSAT model facts the report needs besides the per-ticket predictions. */
-export type PredictedCsatModelInfo =
-  | { status: 'ok'; auc: number; trained_on: number }
-  | { status: 'insufficient_data'; rated_tickets: number; needed: number }
-  | { status: 'unavailable'; reason: string };
+export type PredictedCsatModelInfo = CsatModelInfo;
 
 /** Trains the tenant's predicted-CSAT model once, at prepare time, and scores every solved ticket. */
 export type SolvedTicketScorer = (
-  all: Ticket[],
   solved: Ticket[],
-) => { model: PredictedCsatModelInfo; predictions: Float64Array | null };
-
-const NO_MODEL: SolvedTicketScorer = () => ({
-  model: { status: 'unavailable', reason: 'no predicted-CSAT model was trained' },
-  predictions: null,
-});
+  sentiment: Float32Array,
+) => {
+  model: PredictedCsatModelInfo;
+  predictions: Float64Array | null;
+  predictor?: ((t: Ticket) => number) | null;
+};
 
 export function prepareDataset(
   data: Dataset,
   settings: Settings,
-  scoreSolved: SolvedTicketScorer = NO_MODEL,
+  scoreSolved: SolvedTicketScorer = scoreSolvedTickets,
 ): PreparedDataset {
   const accountIndex = new Map<string, number>();
   const accounts = [...data.accounts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -141,47 +168,39 @@ export function prepareDataset(
   }
   const personById = new Map(data.persons.map((p) => [p.id, p]));
 
-  // Tickets per requester by created_at: for "followed by a ticket" and repeat requests.
   const requesterIndex = new Map<string, number>();
-  const createdOrder = sortedCopy(data.tickets, (t) => t.created_at);
-  const perRequester: number[][] = [];
-  for (const t of createdOrder) {
-    let r = requesterIndex.get(t.requester_id);
-    if (r === undefined) {
-      r = requesterIndex.size;
-      requesterIndex.set(t.requester_id, r);
-      perRequester.push([]);
-    }
-    (perRequester[r] as number[]).push(t.created_at);
-  }
-  const ticketAccount = (t: Ticket): number =>
-    internAccount(t.account_id ?? personById.get(t.requester_id)?.account_id ?? null);
-  const created = ticketColumns(createdOrder, (t) => t.created_at, ticketAccount, requesterIndex);
-  for (let i = 0; i < createdOrder.length; i++) {
-    const t = createdOrder[i] as Ticket;
-    const times = perRequester[created.requester[i] as number] as number[];
-    const j = lowerBound(times, t.created_at - 7 * DAY_MS);
-    if (j < times.length && (times[j] as number) < t.created_at) created.repeat[i] = 1;
-  }
-  const solvedOrder = sortedCopy(
-    data.tickets.filter((t) => t.solved_at !== null),
-    (t) => t.solved_at as number,
+  const createdOrder = sortedByTime(data.tickets, (t) => t.created_at);
+  // A requester's person account, looked up once per requester rather than once per ticket.
+  const requesterAccount: number[] = [];
+  const created = ticketColumns(
+    createdOrder,
+    (t) => t.created_at,
+    requesterIndex,
+    (t, r) => {
+      if (t.account_id !== null) return internAccount(t.account_id);
+      let a = requesterAccount[r];
+      if (a === undefined)
+        requesterAccount[r] = a = internAccount(personById.get(t.requester_id)?.account_id ?? null);
+      return a;
+    },
   );
-  const solved = ticketColumns(solvedOrder, (t) => t.solved_at as number, ticketAccount, requesterIndex);
-  const scored = scoreSolved(createdOrder, solvedOrder);
+  markRepeats(created, requesterIndex.size);
+  const byRequester = ticketTimesByRequester(created, requesterIndex.size);
+  const solved = solvedColumns(created);
+  const solvedOrder = solved.tickets;
+  const scored = scoreSolved(solvedOrder, solved.sentiment);
 
   const W = settings.ticket_after_portal_hours * 3_600_000;
   const events = data.events;
-  const ev = eventColumns(events, internAccount);
-  const order = orderByVisitorAndTime(events, ev);
-  const raw = cutSessions(ev, order, settings.session_gap_minutes * MINUTE_MS);
+  const byInput = eventColumns(events, internAccount);
+  // From here on the event columns are in `order`: position k holds event order[k].
+  const { order, columns: ev } = groupByVisitor(events, byInput);
+  const raw = cutSessions(ev, settings.session_gap_minutes * MINUTE_MS);
   const n = raw.first.length;
   // Sessions by start; ties in any order, since every metric aggregates commutatively.
-  const perm = new Int32Array(n);
-  for (let i = 0; i < n; i++) perm[i] = i;
-  const rawStart = new Float64Array(n);
-  for (let i = 0; i < n; i++) rawStart[i] = ev.time[order[raw.first[i] as number] as number] as number;
-  if (!isAscendingBy(perm, rawStart)) perm.sort((a, b) => (rawStart[a] as number) - (rawStart[b] as number));
+  const rawStart = float64s(n);
+  for (let i = 0; i < n; i++) rawStart[i] = ev.time[raw.first[i] as number] as number;
+  const perm = orderByKey(rawStart);
   // Per distinct person: requester index (for "followed by a ticket") and account.
   const personRequester = ev.personIds.map((id) => requesterIndex.get(id) ?? -1);
   const personAccount = ev.personIds.map((id) => internAccount(personById.get(id)?.account_id ?? null));
@@ -196,49 +215,64 @@ export function prepareDataset(
     eventTime: ev.time,
     eventOrder: order,
     personIds: ev.personIds,
-    sessFirst: new Int32Array(n),
-    sessLast: new Int32Array(n),
-    sessStart: new Float64Array(n),
-    sessEnd: new Float64Array(n),
-    sessVisitor: new Int32Array(n),
-    sessPerson: new Int32Array(n),
-    sessAccount: new Int32Array(n),
-    sessDevice: new Uint8Array(n),
-    sessFlags: new Uint8Array(n),
-    sessSearches: new Int32Array(n),
-    sessSearchSuccess: new Int32Array(n),
-    sessZeroResult: new Int32Array(n),
-    sessTypes: new Uint8Array(n),
-    sessGapQueries: new Array<string[] | null>(n).fill(null),
+    sessFirst: int32s(n),
+    sessLast: int32s(n),
+    sessStart: float64s(n),
+    sessEnd: float64s(n),
+    sessVisitor: int32s(n),
+    sessPerson: int32s(n),
+    sessAccount: int32s(n),
+    sessDevice: uint8s(n),
+    sessFlags: uint8s(n),
+    sessSearches: int32s(n),
+    sessSearchSuccess: int32s(n),
+    sessZeroResult: int32s(n),
+    sessTypes: uint8s(n),
+    gapQueries: [],
+    sessGapStart: int32s(n + 1),
+    sessGapQuery: int32s(0),
     maxSessionMs: 0,
+    sessMinutes: new RangeSelect(float64s(0)),
+    sessTotals: sessionTotals(0),
     visitorCount: 0,
     requesterCount: requesterIndex.size,
     accountIds: [],
     created,
     solved,
+    solvedFirstReply: new RangeSelect(solved.firstReply),
+    createdTotals: createdTotals(created),
+    solvedTotals: solvedTotals(solved),
+    createdPrevSameRequester: previousOfSameRequester(created, requesterIndex.size),
+    solvedFullResolution: new RangeSelect(solved.fullResolution),
     solvedPredictions: scored.predictions,
     csatModel: scored.model,
+    csatPredictor: scored.predictor ?? null,
     dataAsOf: null,
     dataFrom: null,
   };
   const SEARCH = TYPE_CODE.get('search') as number;
   const ARTICLE = TYPE_CODE.get('article_view') as number;
   const SUBMIT = TYPE_CODE.get('ticket_submit') as number;
-  const personVisitor = new Int32Array(ev.personIds.length).fill(-1);
-  const browserVisitor = new Int32Array(ev.visitorIds.length).fill(-1);
+  const personVisitor = int32s(ev.personIds.length).fill(-1);
+  const browserVisitor = int32s(ev.visitorIds.length).fill(-1);
   let visitors = 0;
+  // Columns in locals: the loop writes typed arrays without a property load each time.
+  const { sessFirst, sessLast, sessStart, sessEnd, sessVisitor, sessPerson, sessAccount, sessDevice } = p;
+  const { sessFlags, sessSearches, sessSearchSuccess, sessZeroResult, sessTypes, sessGapStart } = p;
+  let maxSessionMs = 0;
+  const gaps = new GapQueries();
+  const gapQuery: number[] = [];
   for (let i = 0; i < n; i++) {
     const r = perm[i] as number;
     const first = raw.first[r] as number;
     const last = raw.last[r] as number;
-    p.sessFirst[i] = first;
-    p.sessLast[i] = last;
-    const i0 = order[first] as number;
-    const start = ev.time[i0] as number;
-    const end = ev.time[order[last] as number] as number;
-    p.sessStart[i] = start;
-    p.sessEnd[i] = end;
-    if (end - start > p.maxSessionMs) p.maxSessionMs = end - start;
+    sessFirst[i] = first;
+    sessLast[i] = last;
+    const start = ev.time[first] as number;
+    const end = ev.time[last] as number;
+    sessStart[i] = start;
+    sessEnd[i] = end;
+    if (end - start > maxSessionMs) maxSessionMs = end - start;
     let person = -1;
     let account = -1;
     let help = false;
@@ -249,18 +283,17 @@ export function prepareDataset(
     let types = 0;
     let pendingSearch = false;
     for (let k = first; k <= last; k++) {
-      const e = order[k] as number;
-      if (person < 0) person = ev.person[e] as number;
-      if (account < 0) account = ev.account[e] as number;
-      const type = ev.type[e] as number;
+      if (person < 0) person = ev.person[k] as number;
+      if (account < 0) account = ev.account[k] as number;
+      const type = ev.type[k] as number;
       types |= 1 << type;
       if (type === SEARCH) {
         help = true;
         searches++;
-        const f = ev.flags[e] as number;
-        if (f & EV_ZERO_RESULT) zero++;
+        const f = ev.flags[k] as number;
+        if (f & ZERO_RESULT) zero++;
         // A search succeeds by its own click or by an article_view before the next search.
-        if (f & EV_CLICKED) {
+        if (f & CLICKED) {
           success++;
           pendingSearch = false;
         } else pendingSearch = true;
@@ -278,25 +311,41 @@ export function prepareDataset(
       v = personVisitor[person] as number;
       if (v < 0) personVisitor[person] = v = visitors++;
     } else {
-      const b = ev.visitor[i0] as number;
+      const b = ev.visitor[first] as number;
       v = browserVisitor[b] as number;
       if (v < 0) browserVisitor[b] = v = visitors++;
     }
-    p.sessVisitor[i] = v;
-    p.sessPerson[i] = person;
-    p.sessAccount[i] = account;
-    p.sessDevice[i] = ev.device[i0] as number;
+    sessVisitor[i] = v;
+    sessPerson[i] = person;
+    sessAccount[i] = account;
+    sessDevice[i] = ev.device[first] as number;
     const req = person >= 0 ? (personRequester[person] as number) : -1;
-    const followed = submit || (req >= 0 && hasTicketBetween(perRequester[req] as number[], start, end + W));
-    p.sessFlags[i] = (help ? HELP_SEEKING : 0) | (followed ? FOLLOWED : 0);
-    p.sessSearches[i] = searches;
-    p.sessSearchSuccess[i] = success;
-    p.sessZeroResult[i] = zero;
-    p.sessTypes[i] = types;
-    if (searches > 0 && (zero > 0 || followed))
-      p.sessGapQueries[i] = gapQueries(events, ev, order, first, last, followed, SEARCH);
+    const followed = submit || (req >= 0 && byRequester.hasTicketBetween(req, start, end + W));
+    sessFlags[i] = (help ? HELP_SEEKING : 0) | (followed ? FOLLOWED : 0);
+    sessSearches[i] = searches;
+    sessSearchSuccess[i] = success;
+    sessZeroResult[i] = zero;
+    sessTypes[i] = types;
+    if (searches > 0 && (zero > 0 || followed)) {
+      for (let k = first; k <= last; k++) {
+        if (ev.type[k] === SEARCH && (followed || (ev.flags[k] as number) & ZERO_RESULT)) {
+          const q = gaps.id((events[order[k] as number] as PortalEvent).query);
+          if (q >= 0) gapQuery.push(q);
+        }
+      }
+    }
+    sessGapStart[i + 1] = gapQuery.length;
   }
+  p.maxSessionMs = maxSessionMs;
   p.visitorCount = visitors;
+  const minutes = float64s(n);
+  for (let i = 0; i < n; i++)
+    minutes[i] = ((p.sessEnd[i] as number) - (p.sessStart[i] as number)) / MINUTE_MS;
+  p.sessMinutes = new RangeSelect(minutes);
+  p.sessTotals = sessionTotals(n, p);
+  p.gapQueries = gaps.queries;
+  p.sessGapQuery = int32s(gapQuery.length);
+  p.sessGapQuery.set(gapQuery);
   p.accountIds = [...accountIndex.keys()];
   const times: number[] = [];
   if (n > 0) times.push(p.sessStart[0] as number, maxOf(p.sessEnd));
@@ -308,44 +357,206 @@ export function prepareDataset(
   return p;
 }
 
-/** Session boundaries as positions in `order`; a new session starts after a gap longer than `gapMs` or a new visitor. */
-function cutSessions(
-  ev: EventColumns,
-  order: Int32Array,
-  gapMs: number,
-): { first: Int32Array; last: Int32Array } {
-  const first: number[] = [];
-  const last: number[] = [];
+function sessionTotals(n: number, p?: PreparedDataset): PreparedDataset['sessTotals'] {
+  const t = {
+    mobile: int32s(n + 1),
+    helpSeeking: int32s(n + 1),
+    followed: int32s(n + 1),
+    searches: int32s(n + 1),
+    searchSuccess: int32s(n + 1),
+    zeroResult: int32s(n + 1),
+  };
+  if (!p) return t;
+  const mobile = DEVICES.indexOf('mobile');
+  for (let i = 0; i < n; i++) {
+    const flags = p.sessFlags[i] as number;
+    const help = flags & HELP_SEEKING ? 1 : 0;
+    t.mobile[i + 1] = (t.mobile[i] as number) + (p.sessDevice[i] === mobile ? 1 : 0);
+    t.helpSeeking[i + 1] = (t.helpSeeking[i] as number) + help;
+    t.followed[i + 1] = (t.followed[i] as number) + (help && flags & FOLLOWED ? 1 : 0);
+    t.searches[i + 1] = (t.searches[i] as number) + (p.sessSearches[i] as number);
+    t.searchSuccess[i + 1] = (t.searchSuccess[i] as number) + (p.sessSearchSuccess[i] as number);
+    t.zeroResult[i + 1] = (t.zeroResult[i] as number) + (p.sessZeroResult[i] as number);
+  }
+  return t;
+}
+
+function createdTotals(c: TicketColumns): PreparedDataset['createdTotals'] {
+  const n = c.time.length;
+  const t = { escalated: int32s(n + 1), repeat: int32s(n + 1) };
+  for (let i = 0; i < n; i++) {
+    t.escalated[i + 1] = (t.escalated[i] as number) + (c.escalated[i] as number);
+    t.repeat[i + 1] = (t.repeat[i] as number) + (c.repeat[i] as number);
+  }
+  return t;
+}
+
+function solvedTotals(c: TicketColumns): PreparedDataset['solvedTotals'] {
+  const n = c.time.length;
+  const t = {
+    touched: int32s(n + 1),
+    oneTouch: int32s(n + 1),
+    reopened: int32s(n + 1),
+    good: int32s(n + 1),
+    bad: int32s(n + 1),
+  };
+  for (let i = 0; i < n; i++) {
+    const replies = c.replies[i] as number;
+    const reopened = c.reopened[i] as number;
+    const sat = c.satisfaction[i] as number;
+    t.touched[i + 1] = (t.touched[i] as number) + (replies >= 1 ? 1 : 0);
+    t.oneTouch[i + 1] = (t.oneTouch[i] as number) + (replies === 1 && reopened === 0 ? 1 : 0);
+    t.reopened[i + 1] = (t.reopened[i] as number) + reopened;
+    t.good[i + 1] = (t.good[i] as number) + (sat === SAT_GOOD ? 1 : 0);
+    t.bad[i + 1] = (t.bad[i] as number) + (sat === SAT_BAD ? 1 : 0);
+  }
+  return t;
+}
+
+/** Distinct requesters of a range [a, b) are the tickets there whose previous one is before a. */
+function previousOfSameRequester(c: TicketColumns, requesters: number): Int32Array {
+  const last = int32s(requesters).fill(-1);
+  const prev = int32s(c.requester.length);
+  for (let i = 0; i < prev.length; i++) {
+    const r = c.requester[i] as number;
+    prev[i] = last[r] as number;
+    last[r] = i;
+  }
+  return prev;
+}
+
+/** Session boundaries as positions in columns grouped by visitor, then time; a new session starts after a gap longer than `gapMs` or a new visitor. */
+function cutSessions(ev: EventColumns, gapMs: number): { first: Int32Array; last: Int32Array } {
+  const events = ev.time.length;
+  const first = int32s(events);
+  const last = int32s(events);
+  let n = 0;
   let prevVisitor = -1;
   let prevTime = 0;
-  for (let k = 0; k < order.length; k++) {
-    const e = order[k] as number;
-    const v = ev.visitor[e] as number;
-    const t = ev.time[e] as number;
+  for (let k = 0; k < events; k++) {
+    const v = ev.visitor[k] as number;
+    const t = ev.time[k] as number;
     if (v !== prevVisitor || t - prevTime > gapMs) {
-      if (k > 0) last.push(k - 1);
-      first.push(k);
+      if (k > 0) last[n - 1] = k - 1;
+      first[n++] = k;
     }
     prevVisitor = v;
     prevTime = t;
   }
-  if (order.length > 0) last.push(order.length - 1);
-  return { first: Int32Array.from(first), last: Int32Array.from(last) };
+  if (n > 0) last[n - 1] = events - 1;
+  return { first: first.subarray(0, n), last: last.subarray(0, n) };
 }
 
-function isAscendingBy(perm: Int32Array, key: Float64Array): boolean {
-  for (let i = 1; i < perm.length; i++)
-    if ((key[perm[i - 1] as number] as number) > (key[perm[i] as number] as number)) return false;
-  return true;
+/** Tickets ordered by a time, ties by id, so that input order never changes a result. */
+function sortedByTime(tickets: Ticket[], time: (t: Ticket) => number): Ticket[] {
+  const key = float64s(tickets.length);
+  for (let i = 0; i < tickets.length; i++) key[i] = time(tickets[i] as Ticket);
+  const order = orderByKey(key, (a, b) => compareIds(tickets[a] as Ticket, tickets[b] as Ticket));
+  return Array.from(order, (i) => tickets[i] as Ticket);
 }
 
-/** A copy sorted by a numeric key, ties by id, so that input order never changes a result. */
-function sortedCopy(tickets: Ticket[], key: (t: Ticket) => number): Ticket[] {
-  const cmp = (a: Ticket, b: Ticket): number => key(a) - key(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const copy = tickets.slice();
-  for (let i = 1; i < copy.length; i++)
-    if (cmp(copy[i - 1] as Ticket, copy[i] as Ticket) > 0) return copy.sort(cmp);
-  return copy;
+function compareIds(a: Ticket, b: Ticket): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** The solved tickets' columns by solved_at, picked from the created-order columns. */
+function solvedColumns(c: TicketColumns): TicketColumns {
+  const solvedTickets = c.tickets.filter((t) => t.solved_at !== null);
+  const order = orderByKey(solvedAt(solvedTickets), (a, b) =>
+    compareIds(solvedTickets[a] as Ticket, solvedTickets[b] as Ticket),
+  );
+  // Position of each solved ticket in created order.
+  const createdPos = int32s(solvedTickets.length);
+  for (let i = 0, j = 0; i < c.tickets.length; i++)
+    if ((c.tickets[i] as Ticket).solved_at !== null) createdPos[j++] = i;
+  const pick = int32s(order.length);
+  for (let j = 0; j < order.length; j++) pick[j] = createdPos[order[j] as number] as number;
+  const tickets = Array.from(pick, (i) => c.tickets[i] as Ticket);
+  return {
+    tickets,
+    time: solvedAt(tickets),
+    account: pickFrom(c.account, pick),
+    channel: pickFrom(c.channel, pick),
+    requester: pickFrom(c.requester, pick),
+    escalated: pickFrom(c.escalated, pick),
+    repeat: pickFrom(c.repeat, pick),
+    replies: pickFrom(c.replies, pick),
+    reopened: pickFrom(c.reopened, pick),
+    satisfaction: pickFrom(c.satisfaction, pick),
+    firstReply: pickFrom(c.firstReply, pick),
+    fullResolution: pickFrom(c.fullResolution, pick),
+    sentiment: pickFrom(c.sentiment, pick),
+  };
+}
+
+function solvedAt(tickets: Ticket[]): Float64Array {
+  const at = float64s(tickets.length);
+  for (let i = 0; i < tickets.length; i++) at[i] = (tickets[i] as Ticket).solved_at as number;
+  return at;
+}
+
+function pickFrom<A extends Float64Array | Float32Array | Int32Array | Uint8Array>(
+  src: A,
+  pick: Int32Array,
+): A {
+  const out = new (src.constructor as new (buffer: ArrayBufferLike) => A)(
+    zeroedBuffer(pick.length * src.BYTES_PER_ELEMENT),
+  );
+  for (let j = 0; j < pick.length; j++) out[j] = src[pick[j] as number] as number;
+  return out;
+}
+
+/** Sets `repeat` for tickets whose requester has another ticket created in the 7 days before. */
+function markRepeats(c: TicketColumns, requesters: number): void {
+  const WEEK = 7 * DAY_MS;
+  // Walking in created order: per requester the newest time so far and the newest before it.
+  const newest = float64s(requesters).fill(-Infinity);
+  const beforeNewest = float64s(requesters).fill(-Infinity);
+  for (let i = 0; i < c.time.length; i++) {
+    const r = c.requester[i] as number;
+    const t = c.time[i] as number;
+    const last = newest[r] as number;
+    const latestBefore = last < t ? last : (beforeNewest[r] as number);
+    if (latestBefore >= t - WEEK) c.repeat[i] = 1;
+    if (t > last) {
+      beforeNewest[r] = last;
+      newest[r] = t;
+    }
+  }
+}
+
+/** created_at of every ticket grouped by requester, each group ascending (created order is). */
+function ticketTimesByRequester(
+  c: TicketColumns,
+  requesters: number,
+): { hasTicketBetween: (requester: number, from: number, to: number) => boolean } {
+  const offsets = int32s(requesters + 1);
+  for (let i = 0; i < c.requester.length; i++) {
+    const slot = (c.requester[i] as number) + 1;
+    offsets[slot] = (offsets[slot] as number) + 1;
+  }
+  for (let r = 0; r < requesters; r++) offsets[r + 1] = (offsets[r + 1] as number) + (offsets[r] as number);
+  const fill = int32s(requesters);
+  fill.set(offsets.subarray(0, requesters));
+  const times = float64s(c.time.length);
+  for (let i = 0; i < c.time.length; i++) {
+    const r = c.requester[i] as number;
+    times[fill[r] as number] = c.time[i] as number;
+    fill[r] = (fill[r] as number) + 1;
+  }
+  return {
+    hasTicketBetween(requester, from, to) {
+      let lo = offsets[requester] as number;
+      let hi = offsets[requester + 1] as number;
+      const end = hi;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((times[mid] as number) < from) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < end && (times[lo] as number) <= to;
+    },
+  };
 }
 
 /** The session at position `i` of a prepared dataset, as a {@link Session}. */
@@ -369,77 +580,75 @@ export function sessionAt(p: PreparedDataset, i: number): Session {
   };
 }
 
-/** Normalized queries of a session's content-gap searches: zero results, or any when followed by a ticket. */
-function gapQueries(
-  events: PortalEvent[],
-  ev: EventColumns,
-  order: Int32Array,
-  first: number,
-  last: number,
-  followed: boolean,
-  SEARCH: number,
-): string[] | null {
-  let gaps: string[] | null = null;
-  for (let k = first; k <= last; k++) {
-    const e = order[k] as number;
-    if (ev.type[e] !== SEARCH || !(followed || (ev.flags[e] as number) & EV_ZERO_RESULT)) continue;
-    const query = (events[e] as PortalEvent).query;
-    const q = query === null ? '' : normalized(query);
-    if (q !== '') (gaps ??= []).push(q);
-  }
-  return gaps;
-}
+/**
+ * Content-gap queries interned by normalized text. Queries repeat a lot: each distinct raw query
+ * is normalized once, and a report counts small integers instead of hashing strings.
+ */
+class GapQueries {
+  readonly queries: string[] = [];
+  private readonly byNormalized = new Map<string, number>();
+  private readonly byRaw = new Map<string, number>();
 
-// Queries repeat a lot; normalizing each distinct one once spares millions of regex runs.
-const normalizedCache = new Map<string, string>();
-function normalized(query: string): string {
-  let q = normalizedCache.get(query);
-  if (q === undefined) {
-    q = normalizeQuery(query);
-    if (normalizedCache.size < 100_000) normalizedCache.set(query, q);
+  /** Index of the query's normalized text, or -1 when it normalizes to nothing. */
+  id(raw: string | null): number {
+    if (raw === null) return -1;
+    let id = this.byRaw.get(raw);
+    if (id === undefined) {
+      const q = normalizeQuery(raw);
+      id = q === '' ? -1 : this.byNormalized.get(q);
+      if (id === undefined) {
+        id = this.queries.length;
+        this.queries.push(q);
+        this.byNormalized.set(q, id);
+      }
+      this.byRaw.set(raw, id);
+    }
+    return id;
   }
-  return q;
-}
-
-function hasTicketBetween(times: number[], from: number, to: number): boolean {
-  const j = lowerBound(times, from);
-  return j < times.length && (times[j] as number) <= to;
 }
 
 const CHANNEL_INDEX = new Map(CHANNELS.map((c, i) => [c, i]));
 
+/** Columns of tickets in the given order; interns requester ids into `requesters` on the way. */
 function ticketColumns(
   tickets: Ticket[],
   time: (t: Ticket) => number,
-  account: (t: Ticket) => number,
   requesters: Map<string, number>,
+  account: (t: Ticket, requester: number) => number,
 ): TicketColumns {
   const n = tickets.length;
   const c: TicketColumns = {
     tickets,
-    time: new Float64Array(n),
-    account: new Int32Array(n),
-    channel: new Uint8Array(n),
-    requester: new Int32Array(n),
-    escalated: new Uint8Array(n),
-    repeat: new Uint8Array(n),
-    replies: new Uint8Array(n),
-    reopened: new Uint8Array(n),
-    satisfaction: new Uint8Array(n),
-    firstReply: new Float64Array(n),
-    fullResolution: new Float64Array(n),
+    time: float64s(n),
+    account: int32s(n),
+    channel: uint8s(n),
+    requester: int32s(n),
+    escalated: uint8s(n),
+    repeat: uint8s(n),
+    replies: uint8s(n),
+    reopened: uint8s(n),
+    satisfaction: uint8s(n),
+    firstReply: float64s(n),
+    fullResolution: float64s(n),
+    sentiment: float32s(n),
   };
   for (let i = 0; i < n; i++) {
     const t = tickets[i] as Ticket;
     c.time[i] = time(t);
-    c.account[i] = account(t);
     c.channel[i] = CHANNEL_INDEX.get(t.channel) ?? 0;
-    c.requester[i] = requesters.get(t.requester_id) ?? -1;
+    let r = requesters.get(t.requester_id);
+    if (r === undefined) {
+      r = requesters.size;
+      requesters.set(t.requester_id, r);
+    }
+    c.requester[i] = r;
+    c.account[i] = account(t, r);
     c.replies[i] = Math.min(2, t.agent_replies);
     c.reopened[i] = t.reopens >= 1 ? 1 : 0;
     c.satisfaction[i] = t.satisfaction === 'good' ? SAT_GOOD : t.satisfaction === 'bad' ? SAT_BAD : 0;
     c.firstReply[i] = t.first_reply_minutes ?? NaN;
     c.fullResolution[i] = t.full_resolution_minutes ?? NaN;
+    c.sentiment[i] = ticketSentiment(t.subject, t.description);
     c.escalated[i] = t.priority === 'urgent' || t.group_stations > 1 || t.tags.includes('escalated') ? 1 : 0;
   }
   return c;

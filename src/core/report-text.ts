@@ -58,7 +58,7 @@ export function formatReportText(report: Report): string {
       rows.push([
         key,
         p.status === 'ok'
-          ? `${num(p.value === null ? null : p.value * 100)} %  (${p.tickets} solved tickets; AUC ${p.auc.toFixed(2)}, trained on ${p.trained_on})`
+          ? `${num(p.value === null ? null : p.value * 100)} %  (${p.tickets} solved tickets; held-out AUC ${p.auc.toFixed(2)} on ${p.held_out}, trained on ${p.trained_on})`
           : p.status === 'insufficient_data'
             ? `too little data (${p.rated_tickets} rated tickets, needs ${p.needed})`
             : `unavailable (${p.reason})`,

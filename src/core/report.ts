@@ -9,6 +9,7 @@ import {
   type PreparedDataset,
   type TicketColumns,
 } from './prepare';
+import type { CalibrationBin } from './predict/calibration';
 import { CHANNELS, DEVICES, PORTAL_EVENT_TYPES, type PortalEventType } from './records';
 import type { Settings } from './settings';
 import { medianInPlace } from './stats';
@@ -30,7 +31,15 @@ export interface DeflectedTickets {
 }
 
 export type PredictedCsat =
-  | { status: 'ok'; value: number | null; tickets: number; auc: number; trained_on: number }
+  | {
+      status: 'ok';
+      value: number | null;
+      tickets: number;
+      auc: number;
+      trained_on: number;
+      held_out: number;
+      calibration: CalibrationBin[];
+    }
   | { status: 'insufficient_data'; rated_tickets: number; needed: number }
   | { status: 'unavailable'; reason: string };
 
@@ -100,6 +109,17 @@ export const METRIC_KEYS = [
   'predicted_csat',
 ] as const satisfies readonly (keyof Metrics)[];
 
+// Module-local copies: imported bindings are property reads on every use in hot loops.
+const HELP = HELP_SEEKING;
+const FOLLOWED_BIT = FOLLOWED;
+const GOOD = SAT_GOOD;
+const BAD = SAT_BAD;
+const MINUTE = MINUTE_MS;
+const MOBILE = DEVICES.indexOf('mobile');
+const SEEN = 0x80;
+const TWICE = 0x100;
+const TYPE_BITS = 0x7f;
+
 interface Filter {
   /** Per account index: 1 when in the segment; null when the segment has no account condition. */
   accounts: Uint8Array | null;
@@ -159,6 +179,7 @@ export function computeReport(
   // Sessions starting in the window.
   const s0 = lowerBound(p.sessStart, from);
   const s1 = lowerBound(p.sessStart, to);
+  const allSessions = f.device < 0 && f.accounts === null;
   let sessions = 0;
   let helpSeeking = 0;
   let followed = 0;
@@ -166,45 +187,70 @@ export function computeReport(
   let searchSuccess = 0;
   let zeroResult = 0;
   let mobile = 0;
-  const mobileIdx = DEVICES.indexOf('mobile');
-  // Per visitor: bit 7 = seen in the window, bits 0-6 = event types produced; counts for returns.
-  const seen = new Uint8Array(p.visitorCount);
-  const sessionCount = new Uint8Array(p.visitorCount);
-  const durations = new Float64Array(s1 - s0);
-  const gapCounts = new Map<string, number>();
-  for (let i = s0; i < s1; i++) {
-    if (!sessionIn(p, i, f)) continue;
-    const flags = p.sessFlags[i] as number;
-    const v = p.sessVisitor[i] as number;
-    seen[v] = (seen[v] as number) | 0x80 | (p.sessTypes[i] as number);
-    if ((sessionCount[v] as number) < 2) sessionCount[v] = (sessionCount[v] as number) + 1;
-    durations[sessions] = ((p.sessEnd[i] as number) - (p.sessStart[i] as number)) / MINUTE_MS;
-    sessions++;
-    if (p.sessDevice[i] === mobileIdx) mobile++;
-    if (flags & HELP_SEEKING) {
-      helpSeeking++;
-      if (flags & FOLLOWED) followed++;
-    }
-    searches += p.sessSearches[i] as number;
-    searchSuccess += p.sessSearchSuccess[i] as number;
-    zeroResult += p.sessZeroResult[i] as number;
-    const gaps = p.sessGapQueries[i];
-    if (gaps) for (const q of gaps) gapCounts.set(q, (gapCounts.get(q) ?? 0) + 1);
-  }
   let visitors = 0;
   let returning = 0;
-  const typeVisitors = new Array<number>(PORTAL_EVENT_TYPES.length).fill(0);
-  for (let v = 0; v < seen.length; v++) {
-    const m = seen[v] as number;
-    if (!(m & 0x80)) continue;
-    visitors++;
-    if (sessionCount[v] === 2) returning++;
-    for (let t = 0; t < PORTAL_EVENT_TYPES.length; t++)
-      if (m & (1 << t)) typeVisitors[t] = (typeVisitors[t] as number) + 1;
+  const typeVisitors = new Int32Array(PORTAL_EVENT_TYPES.length);
+  // Per visitor: bit 7 = seen in the window, bit 8 = seen twice, bits 0-6 = event types produced.
+  const seen = new Uint16Array(p.visitorCount);
+  // Without a segment the median comes from the prepared index instead.
+  const durations = new Float64Array(allSessions ? 0 : s1 - s0);
+  const gapCounts = new Int32Array(p.gapQueries.length);
+  const gapsSeen: number[] = [];
+  // Columns in locals: the loops then read typed arrays only (no property loads per session).
+  const { sessFlags, sessVisitor, sessTypes, sessStart, sessEnd, sessDevice, sessGapStart, sessGapQuery } = p;
+  const { sessSearches, sessSearchSuccess, sessZeroResult } = p;
+  for (let i = s0; i < s1; i++) {
+    if (!allSessions && !sessionIn(p, i, f)) continue;
+    const v = sessVisitor[i] as number;
+    const had = seen[v] as number;
+    const now = had | (had & SEEN ? TWICE : SEEN) | (sessTypes[i] as number);
+    if (now !== had) {
+      seen[v] = now;
+      if (!(had & SEEN)) visitors++;
+      else if (!(had & TWICE)) returning++;
+      // Event types this visitor shows for the first time in the window.
+      for (let t = 0, added = now & ~had & TYPE_BITS; added !== 0; t++, added >>= 1)
+        if (added & 1) typeVisitors[t] = (typeVisitors[t] as number) + 1;
+    }
+  }
+  const countGaps = (k0: number, k1: number): void => {
+    for (let k = k0; k < k1; k++) {
+      const q = sessGapQuery[k] as number;
+      if (gapCounts[q] === 0) gapsSeen.push(q);
+      gapCounts[q] = (gapCounts[q] as number) + 1;
+    }
+  };
+  if (allSessions) {
+    const t = p.sessTotals;
+    sessions = s1 - s0;
+    mobile = (t.mobile[s1] as number) - (t.mobile[s0] as number);
+    helpSeeking = (t.helpSeeking[s1] as number) - (t.helpSeeking[s0] as number);
+    followed = (t.followed[s1] as number) - (t.followed[s0] as number);
+    searches = (t.searches[s1] as number) - (t.searches[s0] as number);
+    searchSuccess = (t.searchSuccess[s1] as number) - (t.searchSuccess[s0] as number);
+    zeroResult = (t.zeroResult[s1] as number) - (t.zeroResult[s0] as number);
+    countGaps(sessGapStart[s0] as number, sessGapStart[s1] as number);
+  } else {
+    for (let i = s0; i < s1; i++) {
+      if (!sessionIn(p, i, f)) continue;
+      const flags = sessFlags[i] as number;
+      durations[sessions] = ((sessEnd[i] as number) - (sessStart[i] as number)) / MINUTE;
+      sessions++;
+      if (sessDevice[i] === MOBILE) mobile++;
+      if (flags & HELP) {
+        helpSeeking++;
+        if (flags & FOLLOWED_BIT) followed++;
+      }
+      searches += sessSearches[i] as number;
+      searchSuccess += sessSearchSuccess[i] as number;
+      zeroResult += sessZeroResult[i] as number;
+      countGaps(sessGapStart[i] as number, sessGapStart[i + 1] as number);
+    }
   }
   const deflected = helpSeeking - followed;
 
   // Tickets created in the window.
+  const allTickets = f.channel < 0 && f.accounts === null;
   const c = p.created;
   const c0 = lowerBound(c.time, from);
   const c1 = lowerBound(c.time, to);
@@ -212,16 +258,24 @@ export function computeReport(
   let escalated = 0;
   let repeat = 0;
   let requesters = 0;
-  const requesterSeen = new Uint8Array(p.requesterCount);
-  for (let i = c0; i < c1; i++) {
-    if (!ticketIn(c, i, f)) continue;
-    createdCount++;
-    escalated += c.escalated[i] as number;
-    repeat += c.repeat[i] as number;
-    const r = c.requester[i] as number;
-    if (requesterSeen[r] === 0) {
-      requesterSeen[r] = 1;
-      requesters++;
+  if (allTickets) {
+    createdCount = c1 - c0;
+    escalated = (p.createdTotals.escalated[c1] as number) - (p.createdTotals.escalated[c0] as number);
+    repeat = (p.createdTotals.repeat[c1] as number) - (p.createdTotals.repeat[c0] as number);
+    const prev = p.createdPrevSameRequester;
+    for (let i = c0; i < c1; i++) if ((prev[i] as number) < c0) requesters++;
+  } else {
+    const requesterSeen = new Uint8Array(p.requesterCount);
+    for (let i = c0; i < c1; i++) {
+      if (!ticketIn(c, i, f)) continue;
+      createdCount++;
+      escalated += c.escalated[i] as number;
+      repeat += c.repeat[i] as number;
+      const r = c.requester[i] as number;
+      if (requesterSeen[r] === 0) {
+        requesterSeen[r] = 1;
+        requesters++;
+      }
     }
   }
 
@@ -238,26 +292,40 @@ export function computeReport(
   let predSum = 0;
   let firstN = 0;
   let fullN = 0;
-  const firstReply = new Float64Array(v1 - v0);
-  const fullRes = new Float64Array(v1 - v0);
-  for (let i = v0; i < v1; i++) {
-    if (!ticketIn(s, i, f)) continue;
-    solved++;
-    const replies = s.replies[i] as number;
-    const reopens = s.reopened[i] as number;
-    if (replies >= 1) {
-      touched++;
-      if (replies === 1 && reopens === 0) oneTouch++;
+  // Without a segment the medians come from the prepared indexes instead.
+  const firstReply = new Float64Array(allTickets ? 0 : v1 - v0);
+  const fullRes = new Float64Array(allTickets ? 0 : v1 - v0);
+  const predictions = p.solvedPredictions;
+  if (allTickets) {
+    const t = p.solvedTotals;
+    solved = v1 - v0;
+    touched = (t.touched[v1] as number) - (t.touched[v0] as number);
+    oneTouch = (t.oneTouch[v1] as number) - (t.oneTouch[v0] as number);
+    reopened = (t.reopened[v1] as number) - (t.reopened[v0] as number);
+    good = (t.good[v1] as number) - (t.good[v0] as number);
+    bad = (t.bad[v1] as number) - (t.bad[v0] as number);
+    // Summed in order rather than from running totals, so the float result is the segment loop's.
+    if (predictions) for (let i = v0; i < v1; i++) predSum += predictions[i] as number;
+  } else {
+    for (let i = v0; i < v1; i++) {
+      if (!ticketIn(s, i, f)) continue;
+      solved++;
+      const replies = s.replies[i] as number;
+      const reopens = s.reopened[i] as number;
+      if (replies >= 1) {
+        touched++;
+        if (replies === 1 && reopens === 0) oneTouch++;
+      }
+      reopened += reopens;
+      const sat = s.satisfaction[i];
+      if (sat === GOOD) good++;
+      else if (sat === BAD) bad++;
+      const fr = s.firstReply[i] as number;
+      if (fr === fr) firstReply[firstN++] = fr;
+      const fu = s.fullResolution[i] as number;
+      if (fu === fu) fullRes[fullN++] = fu;
+      if (predictions) predSum += predictions[i] as number;
     }
-    reopened += reopens;
-    const sat = s.satisfaction[i];
-    if (sat === SAT_GOOD) good++;
-    else if (sat === SAT_BAD) bad++;
-    const fr = s.firstReply[i] as number;
-    if (fr === fr) firstReply[firstN++] = fr;
-    const fu = s.fullResolution[i] as number;
-    if (fu === fu) fullRes[fullN++] = fu;
-    if (p.solvedPredictions) predSum += p.solvedPredictions[i] as number;
   }
 
   const adoption = activeUsers(p, f, to);
@@ -275,7 +343,7 @@ export function computeReport(
       deflected_tickets_vs_baseline: deflectedVsBaseline(p, f, settings, window, createdCount),
       search_success_rate: rate(searchSuccess, searches),
       zero_result_rate: rate(zeroResult, searches),
-      content_gaps: topGaps(gapCounts, settings.content_gaps_limit),
+      content_gaps: topGaps(p.gapQueries, gapCounts, gapsSeen, settings.content_gaps_limit),
       dau: adoption.dau,
       wau: adoption.wau,
       mau: adoption.mau,
@@ -284,14 +352,18 @@ export function computeReport(
       feature_utilization: Object.fromEntries(
         PORTAL_EVENT_TYPES.map((t, i) => [t, rate(typeVisitors[i] as number, visitors)]),
       ) as Record<PortalEventType, Rate>,
-      median_session_minutes: medianInPlace(durations, sessions),
+      median_session_minutes: allSessions ? p.sessMinutes.median(s0, s1) : medianInPlace(durations, sessions),
       mobile_share: rate(mobile, sessions),
       fcr: rate(oneTouch, touched),
       zero_touch_tickets: rate(solved - touched, solved),
       reopen_rate: rate(reopened, solved),
       csat: rate(good, good + bad),
-      median_first_reply_minutes: medianInPlace(firstReply, firstN),
-      median_full_resolution_minutes: medianInPlace(fullRes, fullN),
+      median_first_reply_minutes: allTickets
+        ? p.solvedFirstReply.median(v0, v1)
+        : medianInPlace(firstReply, firstN),
+      median_full_resolution_minutes: allTickets
+        ? p.solvedFullResolution.median(v0, v1)
+        : medianInPlace(fullRes, fullN),
       escalation_rate: rate(escalated, createdCount),
       repeat_request_rate: rate(repeat, createdCount),
       predicted_csat: predicted(p.csatModel, p.solvedPredictions !== null, predSum, solved),
@@ -313,6 +385,8 @@ function predicted(
     tickets: solved,
     auc: model.auc,
     trained_on: model.trained_on,
+    held_out: model.held_out,
+    calibration: model.calibration,
   };
 }
 
@@ -338,21 +412,24 @@ function activeUsers(
   let wau = 0;
   let mau = 0;
   let activeAccounts = 0;
+  const all = f.device < 0 && f.accounts === null;
+  const { sessEnd, sessVisitor, sessAccount } = p;
+  const accountCount = p.accounts.length;
   for (let i = i0; i < i1; i++) {
-    if ((p.sessEnd[i] as number) < monthStart || !sessionIn(p, i, f)) continue;
+    if ((sessEnd[i] as number) < monthStart || (!all && !sessionIn(p, i, f))) continue;
     // Latest event before `to`: the session is active in a range iff that event is in it. Only a
     // session running past `to` needs its events looked at.
-    let last = p.sessEnd[i] as number;
+    let last = sessEnd[i] as number;
     if (last >= to) {
       last = -Infinity;
       for (let k = p.sessFirst[i] as number; k <= (p.sessLast[i] as number); k++) {
-        const t = p.eventTime[p.eventOrder[k] as number] as number;
+        const t = p.eventTime[k] as number;
         if (t >= to) break;
         last = t;
       }
     }
     if (last < monthStart) continue;
-    const v = p.sessVisitor[i] as number;
+    const v = sessVisitor[i] as number;
     const had = marks[v] as number;
     const now = had | 1 | (last >= weekStart ? 2 : 0) | (last >= dayStart ? 4 : 0);
     if (now !== had) {
@@ -361,8 +438,8 @@ function activeUsers(
       if (now & 2 && !(had & 2)) wau++;
       if (now & 4 && !(had & 4)) dau++;
     }
-    const a = p.sessAccount[i] as number;
-    if (a >= 0 && a < p.accounts.length && accountSeen[a] === 0) {
+    const a = sessAccount[i] as number;
+    if (a >= 0 && a < accountCount && accountSeen[a] === 0) {
       accountSeen[a] = 1;
       activeAccounts++;
     }
@@ -378,9 +455,9 @@ function countSegmentAccounts(p: PreparedDataset, f: Filter): number {
   return n;
 }
 
-function topGaps(counts: Map<string, number>, limit: number): ContentGap[] {
-  return [...counts]
-    .map(([query, count]) => ({ query, count }))
+function topGaps(queries: string[], counts: Int32Array, seen: number[], limit: number): ContentGap[] {
+  return seen
+    .map((q) => ({ query: queries[q] as string, count: counts[q] as number }))
     .sort((a, b) => b.count - a.count || (a.query < b.query ? -1 : a.query > b.query ? 1 : 0))
     .slice(0, Math.max(0, limit));
 }
@@ -412,9 +489,11 @@ function baselineFor(
   }
   if (period === null) return { perDay: null, source };
   const c = p.created;
+  const start = lowerBound(c.time, period.from);
+  const end = lowerBound(c.time, period.to);
   let n = 0;
-  for (let i = lowerBound(c.time, period.from), end = lowerBound(c.time, period.to); i < end; i++)
-    if (ticketIn(c, i, f)) n++;
+  if (f.channel < 0 && f.accounts === null) n = end - start;
+  else for (let i = start; i < end; i++) if (ticketIn(c, i, f)) n++;
   return { perDay: n / ((period.to - period.from) / DAY_MS), source };
 }
 

@@ -31,7 +31,9 @@ class LineWriter {
   private used = 0;
 
   constructor(path: string) {
-    this.stream = createWriteStream(path);
+    // Room for a handed-over buffer lets the disk write it while the next one is encoded, where
+    // the default 16 KiB made every hand-over wait for its write to finish.
+    this.stream = createWriteStream(path, { highWaterMark: LineWriter.CAPACITY });
   }
 
   /** Adds a line; true when the buffer is nearly full and the caller should await flush(). */

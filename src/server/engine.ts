@@ -1,4 +1,5 @@
 import type { Segment, Window } from '../core/dataset';
+import type { HealthBand, HealthFactor, HealthFactorKey } from '../core/health/types';
 import type { Settings } from '../core/settings';
 import type { TenantRecords } from './dataset/load-records';
 import { HttpError } from './http/errors';
@@ -7,7 +8,7 @@ export type { Segment, Window };
 
 export type Interval = 'day' | 'week';
 
-export type HealthBand = 'healthy' | 'watch' | 'at_risk';
+export type { HealthBand };
 
 /** One account's health as the list shows it; `score` is null when no factor has data. */
 export interface AccountHealthRow {
@@ -16,7 +17,11 @@ export interface AccountHealthRow {
   tags: string[];
   score: number | null;
   band: HealthBand | null;
-  factors: unknown;
+  factors: HealthFactor[];
+  /** The factor that costs the most points. */
+  top_factor?: HealthFactorKey | null;
+  /** The weekly trend over the last 90 days is clearly falling. */
+  falling?: boolean;
 }
 
 /**
@@ -28,6 +33,8 @@ export interface Engine<P> {
   /** The same report and keys as `portal-pulse metrics --json`. */
   report(prepared: P, window: Window, settings: Settings, segment: Segment): object;
   metricKeys: readonly string[];
+  /** Newest timestamp in the prepared data (epoch ms), so health can be "as of" the data, not the clock. */
+  dataAsOf?(prepared: P): number | null;
   /** The parts below are optional so the API can serve reports before every engine part exists. */
   series?(prepared: P, metric: string, window: Window, interval: Interval, settings: Settings): object;
   accountHealth?(prepared: P, settings: Settings, asOf: number): AccountHealthRow[];

@@ -4,7 +4,12 @@
  */
 import path from 'node:path';
 import { buildApp } from '../appkit/build';
+import type { PortalEvent } from '../core/records';
+import { createGenerator, ticketsForScale } from '../generator';
+import { zendeskId } from '../platforms/zendesk/ids';
 import { startServer } from '../server';
+import { syncTenantBySubdomain } from '../server/ingest/tenant-sync';
+import { upsertRecords } from '../server/repo/records';
 import { addTenant, getTenantSecretsBySubdomain, removeTenant } from '../server/repo/tenants';
 import { basicAuthHeader, startSimulator } from '../simulator';
 import { startAppsServer } from './apps-server';
@@ -68,6 +73,39 @@ async function registerDemoTenant(
   });
 }
 
+/** A generator portal event with the ids the simulator serves its people, organizations and articles under. */
+export function withSimulatorIds(e: PortalEvent): PortalEvent {
+  return {
+    ...e,
+    person_id: e.person_id === null ? null : String(zendeskId('user', e.person_id)),
+    account_id: e.account_id === null ? null : String(zendeskId('organization', e.account_id)),
+    article_id: e.article_id === null ? null : String(zendeskId('article', e.article_id)),
+  };
+}
+
+/**
+ * Gives the demo backend the simulator's data before anyone opens the app: one sync pass over
+ * the simulator's API (tickets, people, organizations, under their Zendesk ids), and the tenant's
+ * portal events, which a help center posts and no helpdesk export carries.
+ */
+async function loadDemoData(
+  db: Parameters<typeof upsertRecords>[0] & Parameters<typeof syncTenantBySubdomain>[0],
+  seed: number,
+  scale: string,
+): Promise<{ events: number; failed: string[] }> {
+  const { sources } = await syncTenantBySubdomain(db, DEMO.subdomain);
+  const tenant = await getTenantSecretsBySubdomain(db, DEMO.subdomain);
+  if (!tenant) throw new Error(`tenant ${DEMO.subdomain} vanished while its data was loading`);
+  const events: PortalEvent[] = [];
+  for (const r of createGenerator({ seed, tickets: ticketsForScale(scale) }).records())
+    if (r.kind === 'portal_event') events.push(withSimulatorIds(r));
+  await db.transaction((tx) => upsertRecords(tx, tenant.id, events));
+  return {
+    events: events.length,
+    failed: sources.filter((s) => s.error !== null).map((s) => `${s.source}: ${s.error}`),
+  };
+}
+
 export async function startDevStack(opts: DevStackOptions = { ports: { apps: 4567 } }): Promise<DevStack> {
   const log = opts.log ?? (() => undefined);
   const appDir = path.resolve(opts.appDir ?? 'dist');
@@ -101,8 +139,11 @@ export async function startDevStack(opts: DevStackOptions = { ports: { apps: 456
       });
       closers.push(() => backend.close());
       await registerDemoTenant(backend.db, sim.url, installation.settings.shared_secret ?? '');
+      const loaded = await loadDemoData(backend.db, opts.seed ?? 42, opts.scale ?? 'small');
       backendUrl = backend.url;
-      log(`backend     ${backend.url} (tenant ${DEMO.subdomain})`);
+      log(`backend     ${backend.url} (tenant ${DEMO.subdomain}, synced, ${loaded.events} portal events)`);
+      // A source the ingestion worker holds (a restart on kept data) is synced by the worker instead.
+      if (loaded.failed.length > 0) log(`            sync: ${loaded.failed.join('; ')}`);
     }
 
     const apps = await startAppsServer({ appDir, port: opts.ports?.apps ?? 4567 });

@@ -17,8 +17,9 @@ test('simulate starts, answers, and stops cleanly on SIGTERM', async () => {
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no base URL in: ${out}`)), 20_000);
     child.stdout.on('data', () => {
+      // The banner may arrive in several chunks: wait for its last line.
       const m = /base URL\s+(http:\/\/\S+)/.exec(out);
-      if (m) {
+      if (m && out.includes('Ctrl-C')) {
         clearTimeout(timer);
         resolve(m[1]!);
       }

@@ -4,10 +4,18 @@ import type { Command } from 'commander';
 import { UserError } from '../errors';
 import { decodeLines } from '../../core/codec/decode';
 import { DAY_MS, toDataset, type Window } from '../../core/dataset';
-import { prepareDataset } from '../../core/prepare';
+import { accountHealth, accountHealthDetail, healthTrends } from '../../core/health';
+import {
+  formatAccountHealth,
+  formatHealthList,
+  worstFirst,
+  type HealthListRow,
+} from '../../core/health/text';
+import { prepareDataset, type PreparedDataset } from '../../core/prepare';
 import { computeReport } from '../../core/report';
 import { formatReportText } from '../../core/report-text';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
+import { activitySummary } from '../../core/summary';
 import { mergeSettings, parseSettings } from '../../server/settings-schema';
 
 interface MetricsFlags {
@@ -17,6 +25,7 @@ interface MetricsFlags {
   settings?: string;
   account?: string;
   json?: boolean;
+  health?: boolean;
 }
 
 function parseTime(flag: string, value: string): number {
@@ -51,6 +60,33 @@ function chooseWindow(flags: MetricsFlags, dataAsOf: number | null): Window {
   return { from, to };
 }
 
+/** Every account's health worst first, or one account's in full; as of the window's end. */
+function healthPart(prepared: PreparedDataset, settings: Settings, flags: MetricsFlags, asOf: number) {
+  const names = new Map(prepared.accounts.map((a) => [a.id, a.name]));
+  if (flags.account !== undefined) {
+    const id = flags.account;
+    const detail = accountHealthDetail(prepared, settings, id, asOf);
+    const summary = activitySummary(prepared, id, asOf, { days: settings.health_window_days });
+    if (detail === null || summary === null)
+      throw new UserError(`--account ${id}: no such account in the data`);
+    const json = { ...detail, summary: { sentences: summary.sentences } };
+    return { json, text: formatAccountHealth({ name: names.get(id) ?? id, ...json }, asOf) };
+  }
+  const trends = healthTrends(prepared, settings, asOf);
+  const rows: HealthListRow[] = worstFirst(
+    accountHealth(prepared, settings, asOf).map((h) => ({
+      account_id: h.account_id,
+      // Accounts seen only on tickets or events have no record: their id stands for the name.
+      name: names.get(h.account_id) ?? h.account_id,
+      score: h.score,
+      band: h.band,
+      top_factor: h.top_factor,
+      falling: trends.get(h.account_id)?.falling ?? false,
+    })),
+  );
+  return { json: rows, text: formatHealthList(rows, asOf) };
+}
+
 async function runMetrics(flags: MetricsFlags): Promise<void> {
   const settings = loadSettings(flags.settings);
   const stream = createReadStream(flags.input, 'utf8');
@@ -68,8 +104,12 @@ async function runMetrics(flags: MetricsFlags): Promise<void> {
     settings,
     flags.account !== undefined ? { account_id: flags.account } : {},
   );
-  if (flags.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-  else process.stdout.write(formatReportText(report));
+  const health = flags.health ? healthPart(prepared, settings, flags, window.to) : null;
+  if (flags.json)
+    process.stdout.write(
+      JSON.stringify(health ? { ...report, health: health.json } : report, null, 2) + '\n',
+    );
+  else process.stdout.write(formatReportText(report) + (health ? `\n${health.text}` : ''));
   if (decoded.errors.length > 0) {
     for (const e of decoded.errors) process.stderr.write(`${e.message}\n`);
     throw new UserError(
@@ -89,5 +129,9 @@ export function registerMetrics(program: Command): void {
     .option('--settings <file>', 'JSON settings (partial; merged over the defaults)')
     .option('--account <id>', 'only this account')
     .option('--json', 'print the report as JSON (the same keys as the API)')
+    .option(
+      '--health',
+      "also print account health as of --to: every account worst first, or with --account that account's factors, trend and summary",
+    )
     .action(runMetrics);
 }

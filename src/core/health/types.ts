@@ -68,3 +68,12 @@ export interface AccountKeyFigures {
 export interface ActivitySummary {
   sentences: string[];
 }
+
+/** An account's weekly health over the last 90 days and whether it is clearly falling. */
+export interface AccountTrend {
+  points: HealthTrendPoint[];
+  /** Least-squares slope of the scores in points per week; null with fewer than 4 scored weeks. */
+  slope_per_week: number | null;
+  /** The slope is at or below −FALLING_SLOPE points a week. */
+  falling: boolean;
+}

@@ -7,6 +7,7 @@ import { exportRoutes } from './export';
 import { engineRoutes, type EngineOptions } from './metrics';
 import { settingsRoutes } from './settings';
 import { statusRoutes } from './status';
+import { ticketContextRoutes } from './ticket-context';
 
 /** Every route in here is tenant-scoped: the JWT is verified before any handler runs. */
 export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, { db, tenants, admin, engine }) => {
@@ -25,5 +26,6 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, { db, tenan
     await app.register(engineRoutes<unknown>(), withEngine);
     await app.register(accountRoutes<unknown>(), withEngine);
     await app.register(exportRoutes<unknown>(), withEngine);
+    await app.register(ticketContextRoutes<unknown>(), withEngine);
   }
 };

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { DatasetCache } from '../dataset/dataset-cache';
-import { enginePart } from '../engine';
 import { toCsv, type Cell } from '../http/csv';
 import { HttpError } from '../http/errors';
 import { iso, parseSegment, parseWindow, segmentKey, type SegmentQuery } from '../http/query';
+import { healthRows } from './accounts';
 import { authOf } from './context';
 import type { EngineOptions } from './metrics';
 
@@ -52,15 +52,7 @@ export function exportRoutes<P>(): FastifyPluginAsync<EngineOptions<P>> {
         const snap = await datasets.get(authOf(request).tenantId);
         let csv: string;
         if (q.view === 'accounts') {
-          const asOf = snap.dataAsOf ?? Date.now();
-          const rows = DatasetCache.memo(snap, 'health', () =>
-            enginePart(engine.accountHealth, 'account health').call(
-              engine,
-              snap.prepared,
-              snap.settings,
-              asOf,
-            ),
-          );
+          const rows = healthRows(engine, snap);
           csv = toCsv(
             ['account_id', 'name', 'tags', 'score', 'band', 'data_as_of'],
             rows.map((r) => [r.account_id, r.name, r.tags.join(' '), r.score, r.band, iso(snap.dataAsOf)]),

@@ -20,9 +20,23 @@ function ticketRowOf(params: string[], rc: RouteContext): number | undefined {
   return id === null ? undefined : rc.tenant.ticketRow(id);
 }
 
+/** `include=metric_sets` sideloads each listed ticket's metric set, as Zendesk's ticket lists do. */
+function wantsMetricSets(rc: RouteContext): boolean {
+  return (rc.url.searchParams.get('include') ?? '').split(',').includes('metric_sets');
+}
+
+function metricSetsOf(rc: RouteContext, rows: number[]): { metric_sets?: unknown[] } {
+  if (!wantsMetricSets(rc)) return {};
+  return {
+    metric_sets: rows.map((row) => toZendeskMetricSet(rc.tenant.ticketAt(row), { context: rc.zendesk })),
+  };
+}
+
 function showTicket(params: string[], rc: RouteContext): Answer {
   const row = ticketRowOf(params, rc);
-  return row === undefined ? notFound() : ok({ ticket: serializeTicket(rc, row) });
+  return row === undefined
+    ? notFound()
+    : ok({ ticket: serializeTicket(rc, row), ...metricSetsOf(rc, [row]) });
 }
 
 /** Zendesk answers this with one object, although its OpenAPI file says an array. */
@@ -52,15 +66,27 @@ function ticketComments(params: string[], rc: RouteContext): Answer {
 }
 
 function listTickets(_: string[], rc: RouteContext): Answer {
-  const { items, paging } = pageOf(rc.url, 'tickets', rc.tenant.ticketCount, (row) =>
-    serializeTicket(rc, row),
-  );
-  return ok({ tickets: items, ...paging });
+  return ticketPage(rc, 'tickets', rc.tenant.ticketCount, (i) => i);
 }
 
 function ticketsOfRows(rc: RouteContext, order: string, rows: number[]): Answer {
-  const { items, paging } = pageOf(rc.url, order, rows.length, (i) => serializeTicket(rc, rows[i]!));
-  return ok({ tickets: items, ...paging });
+  return ticketPage(rc, order, rows.length, (i) => rows[i]!);
+}
+
+/**
+ * A ticket list page over `count` rows in id order. `sort=-id` (Zendesk's cursor-paginated
+ * ticket lists take `sort`) pages newest first: how a sidebar reads recent tickets in one call.
+ */
+function ticketPage(rc: RouteContext, order: string, count: number, rowAt: (i: number) => number): Answer {
+  const sort = rc.url.searchParams.get('sort');
+  if (sort !== null && sort !== 'id' && sort !== '-id') return badRequest('sort must be id or -id');
+  const at = sort === '-id' ? (i: number) => rowAt(count - 1 - i) : rowAt;
+  const listed: number[] = [];
+  const { items, paging } = pageOf(rc.url, sort === '-id' ? `${order}:-id` : order, count, (i) => {
+    listed.push(at(i));
+    return serializeTicket(rc, at(i));
+  });
+  return ok({ tickets: items, ...paging, ...metricSetsOf(rc, listed) });
 }
 
 function organizationTickets(params: string[], rc: RouteContext): Answer {

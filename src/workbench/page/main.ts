@@ -219,7 +219,9 @@ async function main(): Promise<void> {
       const [target, id] = args.map(String);
       if (target === 'ticket') window.location.hash = `#/tickets/${id}`;
       else if (target === 'organization') window.location.hash = `#/organizations/${id}`;
-      else if (target === 'nav_bar') window.location.hash = '#/apps/nav_bar';
+      // Zendesk's routeTo('nav_bar', app, path) opens the app's page at its own sub-path.
+      else if (target === 'nav_bar')
+        window.location.hash = args[2] ? `#/apps/nav_bar/${String(args[2])}` : '#/apps/nav_bar';
       else throw new ZafApiError('InvalidRoute', `routeTo cannot route to "${target}"`);
       return null;
     }

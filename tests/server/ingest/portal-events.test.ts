@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../../src/server/app';
 import { hashVisitor, visitorKey } from '../../../src/server/ingest/portal-batch';
+import { getDataVersion } from '../../../src/server/repo/records';
 import { addTenant } from '../../../src/server/repo/tenants';
 import { openTestDatabase } from '../test-db';
 import type { TestDatabase } from '../test-db';
@@ -70,6 +71,17 @@ describe('POST /portal-events/:subdomain', () => {
     await post(batch([{ type: 'search', at, query: 'reset password', result_count: 4, clicked: true }]));
     const again = await t.db.query(`SELECT 1 FROM portal_events`);
     expect(again.rows).toHaveLength(2);
+  });
+
+  it('bumps the data version when events are stored, and not for a retried beacon', async () => {
+    const tenant = await t.db.query<{ id: string }>(`SELECT id FROM tenants WHERE subdomain = 'acme'`);
+    const version = async () => getDataVersion(t.db, tenant.rows[0]!.id);
+    const body = batch([{ type: 'page_view', at: Date.now() - 5000 }], 'version-visitor-01');
+    const before = await version();
+    expect((await post(body)).status).toBe(202);
+    expect(await version()).toBe(before + 1);
+    expect((await post(body)).status).toBe(202);
+    expect(await version()).toBe(before + 1);
   });
 
   it('answers the preflight for an allowed origin only, and never with *', async () => {

@@ -1,0 +1,39 @@
+import { computeRoi, type RoiResult } from '../../../src/core/roi';
+import type { Metrics } from '../../../src/core/report';
+import type { RoiInputs } from '../../../src/core/settings';
+
+const DAYS_PER_MONTH = 365 / 12;
+/** The chart's horizon: three years shows breakeven for most portals. */
+export const ROI_MONTHS = 36;
+
+export interface DeflectionEstimate {
+  perMonth: number;
+  /** Tickets below the baseline when there is one, else portal sessions that ended without a ticket. */
+  source: 'baseline' | 'sessions';
+}
+
+/** Deflected tickets scaled from the window to a month. */
+export function deflectedPerMonth(m: Metrics): DeflectionEstimate {
+  const d = m.deflected_tickets_vs_baseline;
+  const days = d.days_in_window;
+  if (days <= 0) return { perMonth: 0, source: d.value === null ? 'sessions' : 'baseline' };
+  if (d.value !== null) return { perMonth: (d.value / days) * DAYS_PER_MONTH, source: 'baseline' };
+  const sessions = m.session_deflection_rate.numerator;
+  return { perMonth: (sessions / days) * DAYS_PER_MONTH, source: 'sessions' };
+}
+
+/** Checks ROI inputs typed by a person: each a finite number ≥ 0, naming the first that is not. */
+export function parseRoiInputs(raw: Record<keyof RoiInputs, string>): RoiInputs {
+  const out = {} as RoiInputs;
+  for (const [key, text] of Object.entries(raw) as Array<[keyof RoiInputs, string]>) {
+    const n = Number(text.trim() === '' ? NaN : text);
+    if (!Number.isFinite(n) || n < 0) throw new Error(`${key} must be a number ≥ 0 (got "${text}")`);
+    out[key] = n;
+  }
+  return out;
+}
+
+export function roiFor(inputs: RoiInputs, m: Metrics): { estimate: DeflectionEstimate; result: RoiResult } {
+  const estimate = deflectedPerMonth(m);
+  return { estimate, result: computeRoi(inputs, estimate.perMonth, ROI_MONTHS) };
+}
