@@ -210,6 +210,7 @@ export function MetricsPage({ backendUrl }: { backendUrl: string }) {
                 kpi={selectedKpi}
                 period={period}
                 interval={intervalFor(period)}
+                segment={segment}
                 settings={settings}
               />
             )}

@@ -58,8 +58,12 @@ export function fetchTrend(
   metric: string,
   period: Period,
   interval: 'day' | 'week',
+  segment: SegmentFilter,
 ): Promise<TrendsResponse> {
-  return callBackend(session, `/api/v1/trends${query({ metric, interval, ...periodQuery(period) })}`);
+  return callBackend(
+    session,
+    `/api/v1/trends${query({ metric, interval, ...periodQuery(period), ...segment })}`,
+  );
 }
 
 export interface ContentGapsResponse {

@@ -13,8 +13,18 @@ function httpStatusOf(err: unknown): number | null {
 }
 
 /**
+ * A proxy timeout (status 0) or a gateway error: the backend may still be preparing the tenant's
+ * data after a restart, which can outlast the proxy's timeout, so the same call soon succeeds.
+ */
+const isTransient = (status: number | null) =>
+  status === 0 || status === 502 || status === 503 || status === 504;
+const RETRIES = 3;
+const RETRY_DELAY_MS = 2000;
+
+/**
  * Loads once per `key`, keeping the last value while the next loads so a filter change redraws in
- * place instead of flashing a skeleton; a late answer for an old key is dropped.
+ * place instead of flashing a skeleton; a late answer for an old key is dropped. Transient
+ * failures are retried a few times before they are shown.
  */
 export function useData<T>(load: () => Promise<T>, key: string | null): Fetched<T> & { reload: () => void } {
   const [state, setState] = useState<Fetched<T>>({ status: 'loading', previous: null });
@@ -24,18 +34,28 @@ export function useData<T>(load: () => Promise<T>, key: string | null): Fetched<
     if (key === null) return undefined;
     let isCurrent = true;
     setState({ status: 'loading', previous: last.current });
-    load().then(
-      (value) => {
-        if (!isCurrent) return;
-        last.current = value;
-        setState({ status: 'ready', value });
-      },
-      (err: unknown) =>
-        isCurrent &&
-        setState({ status: 'error', message: describeError(err), httpStatus: httpStatusOf(err) }),
-    );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const attempt = (retriesLeft: number) =>
+      load().then(
+        (value) => {
+          if (!isCurrent) return;
+          last.current = value;
+          setState({ status: 'ready', value });
+        },
+        (err: unknown) => {
+          if (!isCurrent) return;
+          const httpStatus = httpStatusOf(err);
+          if (retriesLeft > 0 && isTransient(httpStatus)) {
+            timer = setTimeout(() => attempt(retriesLeft - 1), RETRY_DELAY_MS);
+            return;
+          }
+          setState({ status: 'error', message: describeError(err), httpStatus });
+        },
+      );
+    attempt(RETRIES);
     return () => {
       isCurrent = false;
+      clearTimeout(timer);
     };
     // `load` is a fresh closure each render; `key` says when it means something new.
   }, [key, round]);

@@ -89,10 +89,52 @@ function pointValue(
   return { value: v.status === 'ok' ? v.value : null };
 }
 
+/** The report of every bucket of a window: computed once, then any metric's trend is read from it. */
+export interface BucketReports {
+  window: Window;
+  interval: Interval;
+  dataAsOf: number | null;
+  buckets: { bucket: Bucket; metrics: Metrics }[];
+}
+
+export function computeBucketReports(
+  prepared: PreparedDataset,
+  window: Window,
+  interval: Interval,
+  settings: Settings,
+  segment: Segment = {},
+): BucketReports {
+  return {
+    window,
+    interval,
+    dataAsOf: prepared.dataAsOf,
+    buckets: bucketWindows(window, interval).map((bucket) => ({
+      bucket,
+      metrics: computeReport(prepared, bucket, settings, segment).metrics,
+    })),
+  };
+}
+
 /**
  * A trend of one metric: the metric computed with its own definition on each day or week.
  * A point is in progress when its period ends after the data's newest timestamp.
  */
+export function seriesOf(reports: BucketReports, metric: SeriesMetric): Series {
+  const { window, interval, dataAsOf: asOf } = reports;
+  return {
+    metric,
+    interval,
+    window: { from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString() },
+    data_as_of: asOf === null ? null : new Date(asOf).toISOString(),
+    points: reports.buckets.map(({ bucket: w, metrics }) => ({
+      from: new Date(w.from).toISOString(),
+      to: new Date(w.to).toISOString(),
+      ...pointValue(metrics, metric),
+      in_progress: asOf === null || w.periodEnd > asOf + 1,
+    })),
+  };
+}
+
 export function computeSeries(
   prepared: PreparedDataset,
   metric: SeriesMetric,
@@ -101,21 +143,5 @@ export function computeSeries(
   settings: Settings,
   segment: Segment = {},
 ): Series {
-  const asOf = prepared.dataAsOf;
-  const points = bucketWindows(window, interval).map((w) => {
-    const m = computeReport(prepared, w, settings, segment).metrics;
-    return {
-      from: new Date(w.from).toISOString(),
-      to: new Date(w.to).toISOString(),
-      ...pointValue(m, metric),
-      in_progress: asOf === null || w.periodEnd > asOf + 1,
-    };
-  });
-  return {
-    metric,
-    interval,
-    window: { from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString() },
-    data_as_of: asOf === null ? null : new Date(asOf).toISOString(),
-    points,
-  };
+  return seriesOf(computeBucketReports(prepared, window, interval, settings, segment), metric);
 }

@@ -36,7 +36,14 @@ export interface Engine<P> {
   /** Newest timestamp in the prepared data (epoch ms), so health can be "as of" the data, not the clock. */
   dataAsOf?(prepared: P): number | null;
   /** The parts below are optional so the API can serve reports before every engine part exists. */
-  series?(prepared: P, metric: string, window: Window, interval: Interval, settings: Settings): object;
+  series?(
+    prepared: P,
+    metric: string,
+    window: Window,
+    interval: Interval,
+    settings: Settings,
+    segment: Segment,
+  ): object;
   accountHealth?(prepared: P, settings: Settings, asOf: number): AccountHealthRow[];
   /** Factors, trend and summary of one account, or null when the tenant has no such account. */
   accountDetail?(prepared: P, settings: Settings, accountId: string, asOf: number): object | null;

@@ -3,6 +3,7 @@ import { accountHealthOf, accountKeyFigures, accountTrend } from '../../src/core
 import { prepareDataset } from '../../src/core/prepare';
 import type { Account, Person, PulseRecord, Ticket } from '../../src/core/records';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { computeSeries } from '../../src/core/series';
 import { activitySummary } from '../../src/core/summary';
 import { buildServer } from '../../src/server/app';
 import { coreEngine } from '../../src/server/core-engine';
@@ -177,5 +178,31 @@ describe('the accounts API with the core engine', () => {
       headers,
     });
     expect(bad.status).toBe(400);
+  });
+
+  it('serves the trend of a segment: the same points as the engine computes for that slice', async () => {
+    const headers = await bearer({ subdomain: 'acme' });
+    const prepared = prepareDataset(
+      { accounts: ACCOUNTS, persons: PERSONS, tickets: TICKETS, events: [] },
+      DEFAULT_SETTINGS,
+    );
+    const window = { from: Date.UTC(2026, 4, 1), to: Date.UTC(2026, 4, 22) };
+    const pointsOf = (tag: string) =>
+      computeSeries(prepared, 'csat', window, 'week', DEFAULT_SETTINGS, { account_tag: tag }).points.map(
+        (p) => p.value,
+      );
+    for (const tag of ['calm', 'stormy']) {
+      const res = await call(
+        'GET',
+        `/api/v1/trends?metric=csat&from=2026-05-01&to=2026-05-22&interval=week&account_tag=${tag}`,
+        { headers },
+      );
+      expect(res.status).toBe(200);
+      const body = res.body as { segment: object; series: { points: { value: number | null }[] } };
+      expect(body.segment).toEqual({ account_tag: tag });
+      expect(body.series.points.map((p) => p.value)).toEqual(pointsOf(tag));
+    }
+    // Calm is all good, stormy's bad ratings fall in these weeks: the slices differ.
+    expect(pointsOf('calm')).not.toEqual(pointsOf('stormy'));
   });
 });

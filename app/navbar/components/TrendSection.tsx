@@ -9,7 +9,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useZafSession } from '../../zaf/ClientProvider';
-import { fetchSettingsHistory, fetchTrend, type SettingsChange } from '../api';
+import { fetchSettingsHistory, fetchTrend, type SegmentFilter, type SettingsChange } from '../api';
 import { formatFigure } from '../transforms/format';
 import { KPI_SPECS, type KpiKey } from '../transforms/kpis';
 import { markersWithin, trendData } from '../transforms/trend';
@@ -31,6 +31,8 @@ export interface ITrendSectionProps {
   kpi: KpiKey;
   period: Period;
   interval: 'day' | 'week';
+  /** The page's segment filters, so the trend shows the same slice as the tiles. */
+  segment: SegmentFilter;
   settings: Settings | null;
 }
 
@@ -54,15 +56,15 @@ function settingsEvents(settings: Settings | null, changes: SettingsChange[], t:
 }
 
 /** The selected KPI over the window, day by day or week by week, with its target and markers. */
-export function TrendSection({ kpi, period, interval: suggested, settings }: ITrendSectionProps) {
+export function TrendSection({ kpi, period, interval: suggested, segment, settings }: ITrendSectionProps) {
   const { t, locale } = useI18n();
   const [chosen, setChosen] = useState<'auto' | 'day' | 'week'>('auto');
   const interval = chosen === 'auto' ? suggested : chosen;
   const session = useZafSession();
   const spec = KPI_SPECS[kpi];
   const trend = useData(
-    () => fetchTrend(session, spec.series, period, interval),
-    `${spec.series}|${period.from}|${period.to}|${interval}`,
+    () => fetchTrend(session, spec.series, period, interval, segment),
+    `${spec.series}|${period.from}|${period.to}|${interval}|${JSON.stringify(segment)}`,
   );
   const value = shown(trend);
   const target = spec.target && settings ? settings.targets[spec.target] : null;

@@ -79,7 +79,9 @@ export function engineRoutes<P>(): FastifyPluginAsync<EngineOptions<P>> {
       },
     );
 
-    app.get<{ Querystring: { metric: string; from: string; to: string; interval?: Interval } }>(
+    app.get<{
+      Querystring: { metric: string; from: string; to: string; interval?: Interval } & SegmentQuery;
+    }>(
       '/trends',
       {
         schema: {
@@ -91,6 +93,7 @@ export function engineRoutes<P>(): FastifyPluginAsync<EngineOptions<P>> {
               metric: { type: 'string' },
               interval: { type: 'string', enum: ['day', 'week'], default: 'day' },
               ...windowQuery,
+              ...segmentQuery,
             },
           },
         },
@@ -107,10 +110,11 @@ export function engineRoutes<P>(): FastifyPluginAsync<EngineOptions<P>> {
           );
         }
         const window = parseWindow(request.query);
+        const segment = parseSegment(request.query);
         const snap = await datasets.get(authOf(request).tenantId);
         const series = DatasetCache.memo(
           snap,
-          `series|${metric}|${interval}|${window.from}|${window.to}`,
+          `series|${metric}|${interval}|${window.from}|${window.to}|${segmentKey(segment)}`,
           () =>
             enginePart(engine.series, 'trends').call(
               engine,
@@ -119,9 +123,10 @@ export function engineRoutes<P>(): FastifyPluginAsync<EngineOptions<P>> {
               window,
               interval,
               snap.settings,
+              segment,
             ),
         );
-        return { window: windowJson(window), data_as_of: asOf(snap), metric, interval, series };
+        return { window: windowJson(window), segment, data_as_of: asOf(snap), metric, interval, series };
       },
     );
 
