@@ -85,16 +85,12 @@ export function trendEnds(points: readonly HealthTrendPoint[]): { first: number;
   return { first: Math.round(known[0]!.score), last: Math.round(known[known.length - 1]!.score) };
 }
 
-export type BackendProblem = 'unreachable' | 'unauthorized' | 'misconfigured' | 'not_available';
+export type BackendProblem = 'unreachable' | 'unauthorized' | 'misconfigured';
 
-/** What the agent (or their admin) has to fix, from the failed request's status and error code. */
+/** What the agent (or their admin) has to fix, from the failed request's status. */
 export function classifyBackendError(err: unknown): BackendProblem {
-  const e = (typeof err === 'object' && err !== null ? err : {}) as {
-    status?: number;
-    responseJSON?: { error?: string };
-  };
+  const e = (typeof err === 'object' && err !== null ? err : {}) as { status?: number };
   if (e.status === 401 || e.status === 403) return 'unauthorized';
-  if (e.status === 404 && e.responseJSON?.error === 'not_available') return 'not_available';
   // No status at all: not a failed request but an answer this app cannot read.
   if (e.status === undefined) return 'misconfigured';
   if (e.status === 0 || e.status >= 500) return 'unreachable';

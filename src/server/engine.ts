@@ -2,7 +2,6 @@ import type { Segment, Window } from '../core/dataset';
 import type { HealthBand, HealthFactor, HealthFactorKey } from '../core/health/types';
 import type { Settings } from '../core/settings';
 import type { TenantRecords } from './dataset/load-records';
-import { HttpError } from './http/errors';
 
 export type { Segment, Window };
 
@@ -26,7 +25,7 @@ export interface AccountHealthRow {
 
 /**
  * What the API needs from the metric engine (src/core). The server never computes a metric itself:
- * this seam keeps every definition in core and lets routes be tested apart from it.
+ * this seam keeps every definition in core and core's internals out of the routes.
  */
 export interface Engine<P> {
   prepare(records: TenantRecords, settings: Settings): P;
@@ -35,8 +34,7 @@ export interface Engine<P> {
   metricKeys: readonly string[];
   /** Newest timestamp in the prepared data (epoch ms), so health can be "as of" the data, not the clock. */
   dataAsOf?(prepared: P): number | null;
-  /** The parts below are optional so the API can serve reports before every engine part exists. */
-  series?(
+  series(
     prepared: P,
     metric: string,
     window: Window,
@@ -44,13 +42,7 @@ export interface Engine<P> {
     settings: Settings,
     segment: Segment,
   ): object;
-  accountHealth?(prepared: P, settings: Settings, asOf: number): AccountHealthRow[];
+  accountHealth(prepared: P, settings: Settings, asOf: number): AccountHealthRow[];
   /** Factors, trend and summary of one account, or null when the tenant has no such account. */
-  accountDetail?(prepared: P, settings: Settings, accountId: string, asOf: number): object | null;
-}
-
-/** An optional engine part, or a 404 that says which part this build lacks. */
-export function enginePart<F>(part: F | undefined, what: string): F {
-  if (part === undefined) throw new HttpError(404, 'not_available', `${what} is not available in this build`);
-  return part;
+  accountDetail(prepared: P, settings: Settings, accountId: string, asOf: number): object | null;
 }

@@ -102,9 +102,6 @@ describe('backend answers', () => {
     expect(classifyBackendError({ status: 403 })).toBe('unauthorized');
     expect(classifyBackendError({ status: 0 })).toBe('unreachable');
     expect(classifyBackendError({ status: 502 })).toBe('unreachable');
-    expect(classifyBackendError({ status: 404, responseJSON: { error: 'not_available' } })).toBe(
-      'not_available',
-    );
     expect(classifyBackendError({ status: 404, responseJSON: { error: 'not_found' } })).toBe('misconfigured');
     expect(classifyBackendError(new BackendShapeError('x'))).toBe('misconfigured');
   });

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Ticket } from '../../core/records';
 import { selectAccounts, type AccountQuery } from '../accounts-view';
 import { DatasetCache, type DatasetSnapshot } from '../dataset/dataset-cache';
-import { enginePart, type AccountHealthRow, type Engine } from '../engine';
+import type { AccountHealthRow, Engine } from '../engine';
 import { HttpError } from '../http/errors';
 import { iso, segmentKey, windowJson } from '../http/query';
 import { authOf } from './context';
@@ -24,7 +24,7 @@ export function healthAsOf<P>(engine: Engine<P>, snap: DatasetSnapshot<P>): numb
 export function healthRows<P>(engine: Engine<P>, snap: DatasetSnapshot<P>): AccountHealthRow[] {
   const asOf = healthAsOf(engine, snap);
   return DatasetCache.memo(snap, `health|${asOf}`, () =>
-    enginePart(engine.accountHealth, 'account health').call(engine, snap.prepared, snap.settings, asOf),
+    engine.accountHealth(snap.prepared, snap.settings, asOf),
   );
 }
 
@@ -90,13 +90,7 @@ export function accountRoutes<P>(): FastifyPluginAsync<EngineOptions<P>> {
         const snap = await datasets.get(authOf(request).tenantId);
         const asOf = healthAsOf(engine, snap);
         const detail = DatasetCache.memo(snap, `account|${id}`, () =>
-          enginePart(engine.accountDetail, 'account detail').call(
-            engine,
-            snap.prepared,
-            snap.settings,
-            id,
-            asOf,
-          ),
+          engine.accountDetail(snap.prepared, snap.settings, id, asOf),
         );
         if (detail === null) throw new HttpError(404, 'not_found', `no account "${id}"`);
         const window = { from: asOf - snap.settings.health_window_days * DAY, to: asOf };

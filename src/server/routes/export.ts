@@ -74,9 +74,11 @@ export function exportRoutes<P>(): FastifyPluginAsync<EngineOptions<P>> {
             () => engine.report(snap.prepared, window, snap.settings, segment),
           );
           const meta = [iso(window.from), iso(window.to), iso(snap.dataAsOf)];
+          // One row per metric key: window and data_as_of are columns, not rows.
+          const { metrics } = report as { metrics: object };
           csv = toCsv(
             ['metric', 'value', 'numerator', 'denominator', 'from', 'to', 'data_as_of'],
-            reportRows(report).map((r) => [...r, ...meta]),
+            reportRows(metrics).map((r) => [...r, ...meta]),
           );
         }
         return reply

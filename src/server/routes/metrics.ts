@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Settings } from '../../core/settings';
 import { DatasetCache, type DatasetSnapshot } from '../dataset/dataset-cache';
-import { enginePart, type Engine, type Interval, type Segment, type Window } from '../engine';
+import type { Engine, Interval, Segment, Window } from '../engine';
 import { HttpError } from '../http/errors';
 import {
   iso,
@@ -115,16 +115,7 @@ export function engineRoutes<P>(): FastifyPluginAsync<EngineOptions<P>> {
         const series = DatasetCache.memo(
           snap,
           `series|${metric}|${interval}|${window.from}|${window.to}|${segmentKey(segment)}`,
-          () =>
-            enginePart(engine.series, 'trends').call(
-              engine,
-              snap.prepared,
-              metric,
-              window,
-              interval,
-              snap.settings,
-              segment,
-            ),
+          () => engine.series(snap.prepared, metric, window, interval, snap.settings, segment),
         );
         return { window: windowJson(window), segment, data_as_of: asOf(snap), metric, interval, series };
       },
@@ -145,11 +136,12 @@ export function engineRoutes<P>(): FastifyPluginAsync<EngineOptions<P>> {
       async (request) => {
         const window = parseWindow(request.query);
         const snap = await datasets.get(authOf(request).tenantId);
-        const report = reportOf(snap, window, {}) as { content_gaps?: unknown };
+        // The engine's report nests every figure under `metrics`, as `metrics --json` prints it.
+        const report = reportOf(snap, window, {}) as { metrics?: { content_gaps?: unknown } };
         return {
           window: windowJson(window),
           data_as_of: asOf(snap),
-          content_gaps: report.content_gaps ?? [],
+          content_gaps: report.metrics?.content_gaps ?? [],
         };
       },
     );

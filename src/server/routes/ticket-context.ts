@@ -6,7 +6,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { PortalEvent, Ticket } from '../../core/records';
 import { DatasetCache, type DatasetSnapshot } from '../dataset/dataset-cache';
-import { enginePart } from '../engine';
 import { HttpError } from '../http/errors';
 import { iso, windowJson } from '../http/query';
 import { authOf } from './context';
@@ -168,13 +167,7 @@ export function ticketContextRoutes<P>(): FastifyPluginAsync<EngineOptions<P>> {
         let account: SidebarContext['account'] = null;
         if (accountId !== null) {
           const detail = DatasetCache.memo(snap, `sidebar|account|${asOf}|${accountId}`, () =>
-            enginePart(engine.accountDetail, 'account detail').call(
-              engine,
-              snap.prepared,
-              snap.settings,
-              accountId,
-              asOf,
-            ),
+            engine.accountDetail(snap.prepared, snap.settings, accountId, asOf),
           );
           const window = { from: asOf - snap.settings.health_window_days * DAY, to: asOf };
           if (detail !== null) account = { window: windowJson(window), ...detail };
