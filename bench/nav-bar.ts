@@ -14,6 +14,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { SignJWT } from 'jose';
 import type { Frame, Page } from 'playwright-core';
 import { launchChromium } from '../src/appkit/browser';
 import { buildApp } from '../src/appkit/build';
@@ -34,6 +35,7 @@ const SECRET = 'demo-shared-secret';
 
 interface Measured {
   tickets: number;
+  warmS: number;
   firstInteractiveMs: number;
   interactiveMs: number;
   redrawMs: { window: number[]; filter: number[] };
@@ -100,6 +102,29 @@ async function timeRedraw(page: Page, frame: Frame, act: () => Promise<void>): P
   return performance.now() - t0;
 }
 
+/**
+ * Loads and prepares the tenant in the backend with one direct call, as the first request of the
+ * day does; Zendesk's proxy (15 s in the workbench) would time out on it at 1M tickets.
+ */
+async function warmUp(backendUrl: string): Promise<number> {
+  const token = await new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(DEMO.subdomain)
+    .setAudience('portal-pulse')
+    .setSubject('bench')
+    .setIssuedAt()
+    .setExpirationTime('30m')
+    .sign(new TextEncoder().encode(SECRET));
+  const t0 = performance.now();
+  const res = await fetch(`${backendUrl}/api/v1/status`, { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) throw new Error(`warm-up: HTTP ${res.status}`);
+  const m = await fetch(`${backendUrl}/api/v1/metrics?from=2026-10-01&to=2026-11-01`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (!m.ok) throw new Error(`warm-up: HTTP ${m.status} ${await m.text()}`);
+  return (performance.now() - t0) / 1000;
+}
+
 /** Progress on stderr: the parent shows it only when the part fails. */
 const step = (what: string) => process.stderr.write(`nav bar bench: ${what}\n`);
 
@@ -117,6 +142,8 @@ async function measure(tickets: number): Promise<Measured> {
     ports: { simulator: SIMULATOR_PORT, apps: await freePort() },
   });
   step('stack started');
+  const warmS = await warmUp(stack.backendUrl!);
+  step(`backend prepared the tenant in ${Math.round(warmS)} s`);
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -171,6 +198,7 @@ async function measure(tickets: number): Promise<Measured> {
     }
     return {
       tickets,
+      warmS,
       firstInteractiveMs: first.ms,
       interactiveMs: ms,
       redrawMs,
@@ -213,9 +241,14 @@ export const navBarBench: BenchPart = {
         budget: { max: 1500 },
       },
       {
-        name: `page interactive on the first visit (backend loads and prepares the tenant)`,
+        name: `page interactive on the first visit (cold browser cache)`,
         value: Math.round(m.firstInteractiveMs),
         unit: 'ms',
+      },
+      {
+        name: 'backend loads and prepares the tenant (first request, untimed above)',
+        value: Math.round(m.warmS),
+        unit: 's',
       },
       {
         name: 'window change redrawn, slowest of 4',

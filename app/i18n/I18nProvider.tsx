@@ -21,17 +21,20 @@ export interface II18nProviderProps {
   children: ReactNode;
 }
 
-/** Loads the agent's language (from `currentUser.locale`), English as the fallback for gaps. */
+/**
+ * Loads the agent's language (from `currentUser.locale`) and only that: a test holds every
+ * locale to every English key, so no fallback dictionary is fetched with each frame.
+ */
 export function I18nProvider({ children }: II18nProviderProps) {
   const client = useClient();
-  const [dicts, setDicts] = useState<{ locale: Locale; dict: Dictionary; fallback: Dictionary } | null>(null);
+  const [dicts, setDicts] = useState<{ locale: Locale; dict: Dictionary } | null>(null);
   useEffect(() => {
     let isCurrent = true;
     void (async () => {
       const result = await client.get('currentUser.locale').catch(() => ({}) as Record<string, unknown>);
       const locale = pickLocale(result['currentUser.locale'] as string | undefined);
-      const [dict, fallback] = await Promise.all([loadDictionary(locale), loadDictionary('en')]);
-      if (isCurrent) setDicts({ locale, dict, fallback });
+      const dict = await loadDictionary(locale);
+      if (isCurrent) setDicts({ locale, dict });
     })();
     return () => {
       isCurrent = false;
@@ -41,7 +44,7 @@ export function I18nProvider({ children }: II18nProviderProps) {
     () =>
       dicts && {
         locale: dicts.locale,
-        t: (key, vars) => translate(dicts.dict, key, vars, dicts.fallback),
+        t: (key, vars) => translate(dicts.dict, key, vars),
       },
     [dicts],
   );

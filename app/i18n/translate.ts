@@ -23,16 +23,11 @@ function lookup(dict: Dictionary, key: string): string | undefined {
 }
 
 /**
- * The string at a dotted key, with `{{name}}` placeholders filled from `vars`. Falls back to
- * `fallback` (English) and then to the key itself, so a missing string is visible, not blank.
+ * The string at a dotted key, with `{{name}}` placeholders filled from `vars`. A missing key
+ * shows as itself, so it is visible, not blank.
  */
-export function translate(
-  dict: Dictionary,
-  key: string,
-  vars: Record<string, string | number> = {},
-  fallback?: Dictionary,
-): string {
-  const template = lookup(dict, key) ?? (fallback ? lookup(fallback, key) : undefined) ?? key;
+export function translate(dict: Dictionary, key: string, vars: Record<string, string | number> = {}): string {
+  const template = lookup(dict, key) ?? key;
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
     name in vars ? String(vars[name]) : whole,
   );

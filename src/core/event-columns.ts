@@ -1,14 +1,13 @@
 import { int32s, float64s, uint8s } from './columns';
-import { DEVICES, PORTAL_EVENT_TYPES, type PortalEvent } from './records';
-import { compareEvents } from './sessions';
+import { CLICKED_YES, type EventTable } from './event-table';
+import { DEVICES, PORTAL_EVENT_TYPES } from './records';
 
 export const EV_ZERO_RESULT = 1;
 export const EV_CLICKED = 2;
 
 /**
- * Portal events as columns, read from the event objects in ONE sequential pass. Every later pass
- * (grouping, sessionizing, counting) reads these compact arrays instead of hopping between
- * millions of objects scattered over the heap, which is what made sessionizing slow at scale.
+ * Portal events as prepare's working columns, in visitor/time order (see {@link groupByVisitor}):
+ * sessionizing and counting read these compact arrays sequentially.
  */
 export interface EventColumns {
   time: Float64Array;
@@ -26,96 +25,51 @@ export interface EventColumns {
 }
 
 export const TYPE_CODE = new Map(PORTAL_EVENT_TYPES.map((t, i) => [t, i]));
-const DEVICE_CODE = new Map(DEVICES.map((d, i) => [d, i]));
 
-export function eventColumns(
-  events: PortalEvent[],
-  internAccount: (id: string | null) => number,
-): EventColumns {
-  const n = events.length;
-  const c: EventColumns = {
-    time: float64s(n),
-    visitor: int32s(n),
-    type: uint8s(n),
-    person: int32s(n),
-    account: int32s(n),
-    device: uint8s(n),
-    flags: uint8s(n),
-    personIds: [],
-    visitorIds: [],
-  };
-  const visitors = new Map<string, number>();
-  const persons = new Map<string, number>();
-  // A visitor's events mostly come together and mostly carry the same person and account: the
-  // last visitor id, and per visitor the last person and account id, spare most map lookups.
-  let lastVisitorId = '';
-  let lastVisitor = -1;
-  const visitorPersonId: (string | null)[] = [];
-  const visitorPerson: number[] = [];
-  const visitorAccountId: (string | null)[] = [];
-  const visitorAccount: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const e = events[i] as PortalEvent;
-    c.time[i] = e.occurred_at;
-    if (e.visitor_id !== lastVisitorId || lastVisitor < 0) {
-      let v = visitors.get(e.visitor_id);
-      if (v === undefined) {
-        v = c.visitorIds.length;
-        visitors.set(e.visitor_id, v);
-        c.visitorIds.push(e.visitor_id);
-        visitorPersonId.push(null);
-        visitorPerson.push(-1);
-        visitorAccountId.push(null);
-        visitorAccount.push(internAccount(null));
-      }
-      lastVisitorId = e.visitor_id;
-      lastVisitor = v;
-    }
-    const v = lastVisitor;
-    c.visitor[i] = v;
-    c.type[i] = TYPE_CODE.get(e.type) ?? 0;
-    const personId = e.person_id;
-    if (personId !== visitorPersonId[v]) {
-      let person = -1;
-      if (personId !== null) {
-        person = persons.get(personId) ?? -1;
-        if (person < 0) {
-          person = c.personIds.length;
-          persons.set(personId, person);
-          c.personIds.push(personId);
-        }
-      }
-      visitorPersonId[v] = personId;
-      visitorPerson[v] = person;
-    }
-    c.person[i] = visitorPerson[v] as number;
-    const accountId = e.account_id;
-    if (accountId !== visitorAccountId[v]) {
-      visitorAccountId[v] = accountId;
-      visitorAccount[v] = internAccount(accountId);
-    }
-    c.account[i] = visitorAccount[v] as number;
-    c.device[i] = DEVICE_CODE.get(e.device) ?? 0;
-    c.flags[i] = (e.result_count === 0 ? EV_ZERO_RESULT : 0) | (e.clicked_result === true ? EV_CLICKED : 0);
-  }
-  return c;
+/**
+ * `compareEvents` (sessions.ts) on two rows of a table: the same total order, so that sessions do not
+ * depend on whether the events came as objects or as columns.
+ */
+function compareRows(t: EventTable, a: number, b: number): number {
+  return (
+    (t.occurredAt[a] as number) - (t.occurredAt[b] as number) ||
+    (t.type[a] as number) - (t.type[b] as number) ||
+    cmp(t.queries, t.query[a] as number, t.query[b] as number) ||
+    cmp(t.articleIds, t.article[a] as number, t.article[b] as number) ||
+    cmp(t.personIds, t.person[a] as number, t.person[b] as number) ||
+    cmp(t.accountIds, t.account[a] as number, t.account[b] as number) ||
+    cmp(DEVICES, t.device[a] as number, t.device[b] as number) ||
+    (t.resultCount[a] as number) - (t.resultCount[b] as number) ||
+    (t.clicked[a] as number) - (t.clicked[b] as number)
+  );
+}
+
+/** Interned strings compared as the strings, null (-1) first. */
+function cmp(list: readonly string[], a: number, b: number): number {
+  if (a === b) return 0;
+  if (a < 0) return -1;
+  if (b < 0) return 1;
+  const x = list[a] as string;
+  const y = list[b] as string;
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /**
- * Events grouped by visitor (counting sort), each group in {@link compareEvents} order: `order`
- * holds input indices, and `columns` the same columns permuted into that order, scattered while
- * sorting so that sessionizing then reads every column sequentially. Groups already in time order
- * (the usual case) are only checked, sequentially on the permuted time column.
+ * The table's events grouped by visitor (counting sort), each group in `compareEvents` (sessions.ts)
+ * order: `order` holds table rows, and `columns` the columns permuted into that order, scattered
+ * while sorting so that sessionizing then reads every column sequentially. Groups already in time
+ * order (the usual case) are only checked, sequentially on the permuted time column.
+ * `accountOf` maps the table's account indices to the caller's.
  */
 export function groupByVisitor(
-  events: PortalEvent[],
-  c: EventColumns,
+  t: EventTable,
+  accountOf: Int32Array,
 ): { order: Int32Array; columns: EventColumns } {
-  const n = c.visitor.length;
-  const visitors = c.visitorIds.length;
+  const n = t.length;
+  const visitors = t.visitorIds.length;
   const offsets = int32s(visitors + 1);
   for (let i = 0; i < n; i++) {
-    const slot = (c.visitor[i] as number) + 1;
+    const slot = (t.visitor[i] as number) + 1;
     offsets[slot] = (offsets[slot] as number) + 1;
   }
   for (let v = 0; v < visitors; v++) offsets[v + 1] = (offsets[v + 1] as number) + (offsets[v] as number);
@@ -130,42 +84,37 @@ export function groupByVisitor(
     account: int32s(n),
     device: uint8s(n),
     flags: uint8s(n),
-    personIds: c.personIds,
-    visitorIds: c.visitorIds,
+    personIds: t.personIds,
+    visitorIds: t.visitorIds,
+  };
+  const { occurredAt, type, person, account, device, resultCount, clicked } = t;
+  const put = (k: number, i: number): void => {
+    o.time[k] = occurredAt[i] as number;
+    o.type[k] = type[i] as number;
+    o.person[k] = person[i] as number;
+    const a = account[i] as number;
+    o.account[k] = a < 0 ? -1 : (accountOf[a] as number);
+    o.device[k] = device[i] as number;
+    o.flags[k] = (resultCount[i] === 0 ? EV_ZERO_RESULT : 0) | (clicked[i] === CLICKED_YES ? EV_CLICKED : 0);
   };
   for (let i = 0; i < n; i++) {
-    const v = c.visitor[i] as number;
+    const v = t.visitor[i] as number;
     const k = fill[v] as number;
     fill[v] = k + 1;
     order[k] = i;
-    o.time[k] = c.time[i] as number;
     o.visitor[k] = v;
-    o.type[k] = c.type[i] as number;
-    o.person[k] = c.person[i] as number;
-    o.account[k] = c.account[i] as number;
-    o.device[k] = c.device[i] as number;
-    o.flags[k] = c.flags[i] as number;
+    put(k, i);
   }
-  const cmp = (a: number, b: number): number =>
-    (c.time[a] as number) - (c.time[b] as number) ||
-    compareEvents(events[a] as PortalEvent, events[b] as PortalEvent);
+  const byRow = (a: number, b: number): number => compareRows(t, a, b);
   for (let v = 0; v < visitors; v++) {
     const lo = offsets[v] as number;
     const hi = offsets[v + 1] as number;
     for (let k = lo + 1; k < hi; k++) {
       // Equal times need the full tie-break; a decrease means the group is out of order.
       const dt = (o.time[k - 1] as number) - (o.time[k] as number);
-      if (dt > 0 || (dt === 0 && cmp(order[k - 1] as number, order[k] as number) > 0)) {
-        order.subarray(lo, hi).sort(cmp);
-        for (let j = lo; j < hi; j++) {
-          const i = order[j] as number;
-          o.time[j] = c.time[i] as number;
-          o.type[j] = c.type[i] as number;
-          o.person[j] = c.person[i] as number;
-          o.account[j] = c.account[i] as number;
-          o.device[j] = c.device[i] as number;
-          o.flags[j] = c.flags[i] as number;
-        }
+      if (dt > 0 || (dt === 0 && byRow(order[k - 1] as number, order[k] as number) > 0)) {
+        order.subarray(lo, hi).sort(byRow);
+        for (let j = lo; j < hi; j++) put(j, order[j] as number);
         break;
       }
     }

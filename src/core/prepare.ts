@@ -1,19 +1,13 @@
-import { DAY_MS, MINUTE_MS, type Dataset } from './dataset';
+import { columnarDataset, DAY_MS, MINUTE_MS, type ColumnarDataset, type Dataset } from './dataset';
+import { eventAt, type EventTable } from './event-table';
 import { normalizeQuery } from './queries';
 import { scoreSolvedTickets, type CsatModelInfo } from './predict/csat-model';
-import { ticketSentiment } from './sentiment';
+import type { TicketFacts } from './ticket-facts';
 import { CHANNELS, DEVICES, type Account, type PortalEvent, type Ticket } from './records';
 import { float32s, float64s, int32s, uint8s, zeroedBuffer } from './columns';
 import { orderByKey } from './order';
 import { RangeSelect } from './stats';
-import {
-  EV_CLICKED,
-  EV_ZERO_RESULT,
-  eventColumns,
-  groupByVisitor,
-  TYPE_CODE,
-  type EventColumns,
-} from './event-columns';
+import { EV_CLICKED, EV_ZERO_RESULT, groupByVisitor, TYPE_CODE, type EventColumns } from './event-columns';
 import type { Session } from './sessions';
 import type { Settings } from './settings';
 
@@ -64,9 +58,9 @@ export interface PreparedDataset {
   accountIndex: Map<string, number>;
   /** Tag → account indices carrying it. */
   accountsByTag: Map<string, number[]>;
-  /** The events as given; sessions index them through `eventOrder`. */
-  events: PortalEvent[];
-  /** occurred_at of each event, in `eventOrder` order (the event at position k is `events[eventOrder[k]]`). */
+  /** The events as given; sessions index their rows through `eventOrder`. */
+  events: EventTable;
+  /** occurred_at of each event, in `eventOrder` order (the event at position k is row `eventOrder[k]` of `events`). */
   eventTime: Float64Array;
   /** Person index (as in `sessPerson`) → person id. */
   personIds: string[];
@@ -141,8 +135,17 @@ export type SolvedTicketScorer = (
   predictor?: ((t: Ticket) => number) | null;
 };
 
+/** {@link prepareColumns} for a dataset of objects (tests, the browser's live mode), through the same builder. */
 export function prepareDataset(
   data: Dataset,
+  settings: Settings,
+  scoreSolved: SolvedTicketScorer = scoreSolvedTickets,
+): PreparedDataset {
+  return prepareColumns(columnarDataset(data), settings, scoreSolved);
+}
+
+export function prepareColumns(
+  data: ColumnarDataset,
   settings: Settings,
   scoreSolved: SolvedTicketScorer = scoreSolvedTickets,
 ): PreparedDataset {
@@ -166,44 +169,52 @@ export function prepareDataset(
       else accountsByTag.set(tag, [i]);
     }
   }
-  const personById = new Map(data.persons.map((p) => [p.id, p]));
-
-  const requesterIndex = new Map<string, number>();
-  const createdOrder = sortedByTime(data.tickets, (t) => t.created_at);
-  // A requester's person account, looked up once per requester rather than once per ticket.
-  const requesterAccount: number[] = [];
+  // The input's account numbers → ours, assigned on first use: accounts first, then in created
+  // order of the tickets, then in order of first appearance in the events, each id looked up once.
+  const accountOf = int32s(data.accountIds.length).fill(UNSEEN);
+  const ourAccount = (a: number): number => {
+    if (a < 0) return -1;
+    let i = accountOf[a] as number;
+    if (i === UNSEEN) accountOf[a] = i = internAccount(data.accountIds[a] as string);
+    return i;
+  };
+  const personAccount = data.personAccount;
+  const facts = data.ticketFacts;
+  // Requesters and event persons share numbers: a person's requester index is its own.
+  const requesters = data.personIds.length;
   const created = ticketColumns(
-    createdOrder,
+    data.tickets,
+    timeOrder(data.tickets, (t) => t.created_at),
     (t) => t.created_at,
-    requesterIndex,
-    (t, r) => {
-      if (t.account_id !== null) return internAccount(t.account_id);
-      let a = requesterAccount[r];
-      if (a === undefined)
-        requesterAccount[r] = a = internAccount(personById.get(t.requester_id)?.account_id ?? null);
-      return a;
+    facts,
+    (i, r) => {
+      const own = facts.account[i] as number;
+      return ourAccount(own >= 0 ? own : (personAccount[r] as number));
     },
   );
-  markRepeats(created, requesterIndex.size);
-  const byRequester = ticketTimesByRequester(created, requesterIndex.size);
+  markRepeats(created, requesters);
+  const byRequester = ticketTimesByRequester(created, requesters);
   const solved = solvedColumns(created);
   const solvedOrder = solved.tickets;
   const scored = scoreSolved(solvedOrder, solved.sentiment);
 
   const W = settings.ticket_after_portal_hours * 3_600_000;
   const events = data.events;
-  const byInput = eventColumns(events, internAccount);
-  // From here on the event columns are in `order`: position k holds event order[k].
-  const { order, columns: ev } = groupByVisitor(events, byInput);
+  for (let j = 0; j < events.accountOrder.length; j++) ourAccount(events.accountOrder[j] as number);
+  // From here on the event columns are in `order`: position k holds table row order[k].
+  const { order, columns: ev } = groupByVisitor(events, accountOf);
   const raw = cutSessions(ev, settings.session_gap_minutes * MINUTE_MS);
   const n = raw.first.length;
   // Sessions by start; ties in any order, since every metric aggregates commutatively.
   const rawStart = float64s(n);
   for (let i = 0; i < n; i++) rawStart[i] = ev.time[raw.first[i] as number] as number;
   const perm = orderByKey(rawStart);
-  // Per distinct person: requester index (for "followed by a ticket") and account.
-  const personRequester = ev.personIds.map((id) => requesterIndex.get(id) ?? -1);
-  const personAccount = ev.personIds.map((id) => internAccount(personById.get(id)?.account_id ?? null));
+  // Per person seen in the events: the account of its person record.
+  const eventPersonAccount = int32s(requesters);
+  for (let j = 0; j < events.personOrder.length; j++) {
+    const person = events.personOrder[j] as number;
+    eventPersonAccount[person] = ourAccount(personAccount[person] as number);
+  }
 
   const p: PreparedDataset = {
     session_gap_minutes: settings.session_gap_minutes,
@@ -235,14 +246,14 @@ export function prepareDataset(
     sessMinutes: new RangeSelect(float64s(0)),
     sessTotals: sessionTotals(0),
     visitorCount: 0,
-    requesterCount: requesterIndex.size,
+    requesterCount: requesters,
     accountIds: [],
     created,
     solved,
     solvedFirstReply: new RangeSelect(solved.firstReply),
     createdTotals: createdTotals(created),
     solvedTotals: solvedTotals(solved),
-    createdPrevSameRequester: previousOfSameRequester(created, requesterIndex.size),
+    createdPrevSameRequester: previousOfSameRequester(created, requesters),
     solvedFullResolution: new RangeSelect(solved.fullResolution),
     solvedPredictions: scored.predictions,
     csatModel: scored.model,
@@ -253,25 +264,27 @@ export function prepareDataset(
   const SEARCH = TYPE_CODE.get('search') as number;
   const ARTICLE = TYPE_CODE.get('article_view') as number;
   const SUBMIT = TYPE_CODE.get('ticket_submit') as number;
-  const personVisitor = int32s(ev.personIds.length).fill(-1);
-  const browserVisitor = int32s(ev.visitorIds.length).fill(-1);
-  let visitors = 0;
-  // Columns in locals: the loop writes typed arrays without a property load each time.
-  const { sessFirst, sessLast, sessStart, sessEnd, sessVisitor, sessPerson, sessAccount, sessDevice } = p;
-  const { sessFlags, sessSearches, sessSearchSuccess, sessZeroResult, sessTypes, sessGapStart } = p;
+  // Sessions are worked out in visitor order, where their events lie one after another in the
+  // columns, into arrays in that order; each is then permuted into start order on its own: a
+  // gather over a few MB instead of hops through ~100 MB of event columns for every session.
+  const { time: evTime, type: evType, person: evPerson, account: evAccount, flags: evFlags } = ev;
+  const { first: rawFirst, last: rawLast } = raw;
+  const rawEnd = float64s(n);
+  const rawPerson = int32s(n);
+  const rawAccount = int32s(n);
+  const rawDevice = uint8s(n);
+  const rawFlags = uint8s(n);
+  const rawSearches = int32s(n);
+  const rawSuccess = int32s(n);
+  const rawZero = int32s(n);
+  const rawTypes = uint8s(n);
   let maxSessionMs = 0;
-  const gaps = new GapQueries();
-  const gapQuery: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const r = perm[i] as number;
-    const first = raw.first[r] as number;
-    const last = raw.last[r] as number;
-    sessFirst[i] = first;
-    sessLast[i] = last;
-    const start = ev.time[first] as number;
-    const end = ev.time[last] as number;
-    sessStart[i] = start;
-    sessEnd[i] = end;
+  for (let r = 0; r < n; r++) {
+    const first = rawFirst[r] as number;
+    const last = rawLast[r] as number;
+    const start = evTime[first] as number;
+    const end = evTime[last] as number;
+    rawEnd[r] = end;
     if (end - start > maxSessionMs) maxSessionMs = end - start;
     let person = -1;
     let account = -1;
@@ -283,14 +296,14 @@ export function prepareDataset(
     let types = 0;
     let pendingSearch = false;
     for (let k = first; k <= last; k++) {
-      if (person < 0) person = ev.person[k] as number;
-      if (account < 0) account = ev.account[k] as number;
-      const type = ev.type[k] as number;
+      if (person < 0) person = evPerson[k] as number;
+      if (account < 0) account = evAccount[k] as number;
+      const type = evType[k] as number;
       types |= 1 << type;
       if (type === SEARCH) {
         help = true;
         searches++;
-        const f = ev.flags[k] as number;
+        const f = evFlags[k] as number;
         if (f & ZERO_RESULT) zero++;
         // A search succeeds by its own click or by an article_view before the next search.
         if (f & CLICKED) {
@@ -305,31 +318,54 @@ export function prepareDataset(
         }
       } else if (type === SUBMIT) submit = true;
     }
-    if (account < 0 && person >= 0) account = personAccount[person] as number;
+    if (account < 0 && person >= 0) account = eventPersonAccount[person] as number;
+    const followed = submit || (person >= 0 && byRequester.hasTicketBetween(person, start, end + W));
+    rawPerson[r] = person;
+    rawAccount[r] = account;
+    rawDevice[r] = ev.device[first] as number;
+    rawFlags[r] = (help ? HELP_SEEKING : 0) | (followed ? FOLLOWED : 0);
+    rawSearches[r] = searches;
+    rawSuccess[r] = success;
+    rawZero[r] = zero;
+    rawTypes[r] = types;
+  }
+  gather(p.sessFirst, rawFirst, perm);
+  gather(p.sessLast, rawLast, perm);
+  gather(p.sessStart, rawStart, perm);
+  gather(p.sessEnd, rawEnd, perm);
+  gather(p.sessPerson, rawPerson, perm);
+  gather(p.sessAccount, rawAccount, perm);
+  gather(p.sessDevice, rawDevice, perm);
+  gather(p.sessFlags, rawFlags, perm);
+  gather(p.sessSearches, rawSearches, perm);
+  gather(p.sessSearchSuccess, rawSuccess, perm);
+  gather(p.sessZeroResult, rawZero, perm);
+  gather(p.sessTypes, rawTypes, perm);
+  // Visitors are numbered, and content-gap searches listed, in session start order.
+  const { sessFirst, sessLast, sessPerson, sessVisitor, sessFlags, sessSearches, sessZeroResult } = p;
+  const sessGapStart = p.sessGapStart;
+  const personVisitor = int32s(ev.personIds.length).fill(-1);
+  const browserVisitor = int32s(ev.visitorIds.length).fill(-1);
+  let visitors = 0;
+  const gaps = new GapQueries(events.queries);
+  const gapQuery: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const person = sessPerson[i] as number;
     let v: number;
     if (person >= 0) {
       v = personVisitor[person] as number;
       if (v < 0) personVisitor[person] = v = visitors++;
     } else {
-      const b = ev.visitor[first] as number;
+      const b = ev.visitor[sessFirst[i] as number] as number;
       v = browserVisitor[b] as number;
       if (v < 0) browserVisitor[b] = v = visitors++;
     }
     sessVisitor[i] = v;
-    sessPerson[i] = person;
-    sessAccount[i] = account;
-    sessDevice[i] = ev.device[first] as number;
-    const req = person >= 0 ? (personRequester[person] as number) : -1;
-    const followed = submit || (req >= 0 && byRequester.hasTicketBetween(req, start, end + W));
-    sessFlags[i] = (help ? HELP_SEEKING : 0) | (followed ? FOLLOWED : 0);
-    sessSearches[i] = searches;
-    sessSearchSuccess[i] = success;
-    sessZeroResult[i] = zero;
-    sessTypes[i] = types;
-    if (searches > 0 && (zero > 0 || followed)) {
-      for (let k = first; k <= last; k++) {
-        if (ev.type[k] === SEARCH && (followed || (ev.flags[k] as number) & ZERO_RESULT)) {
-          const q = gaps.id((events[order[k] as number] as PortalEvent).query);
+    const followed = ((sessFlags[i] as number) & FOLLOWED) !== 0;
+    if ((sessSearches[i] as number) > 0 && ((sessZeroResult[i] as number) > 0 || followed)) {
+      for (let k = sessFirst[i] as number; k <= (sessLast[i] as number); k++) {
+        if (evType[k] === SEARCH && (followed || (evFlags[k] as number) & ZERO_RESULT)) {
+          const q = gaps.id(events.query[order[k] as number] as number);
           if (q >= 0) gapQuery.push(q);
         }
       }
@@ -355,6 +391,15 @@ export function prepareDataset(
   p.dataAsOf = times.length ? Math.max(...times) : null;
   p.dataFrom = times.length ? Math.min(...times) : null;
   return p;
+}
+
+/** `dst[i] = src[perm[i]]`. */
+function gather(
+  dst: Float64Array | Int32Array | Uint8Array,
+  src: Float64Array | Int32Array | Uint8Array,
+  perm: Int32Array,
+): void {
+  for (let i = 0; i < perm.length; i++) dst[i] = src[perm[i] as number] as number;
 }
 
 function sessionTotals(n: number, p?: PreparedDataset): PreparedDataset['sessTotals'] {
@@ -447,12 +492,11 @@ function cutSessions(ev: EventColumns, gapMs: number): { first: Int32Array; last
   return { first: first.subarray(0, n), last: last.subarray(0, n) };
 }
 
-/** Tickets ordered by a time, ties by id, so that input order never changes a result. */
-function sortedByTime(tickets: Ticket[], time: (t: Ticket) => number): Ticket[] {
+/** Indices of tickets ordered by a time, ties by id, so that input order never changes a result. */
+function timeOrder(tickets: Ticket[], time: (t: Ticket) => number): Int32Array {
   const key = float64s(tickets.length);
   for (let i = 0; i < tickets.length; i++) key[i] = time(tickets[i] as Ticket);
-  const order = orderByKey(key, (a, b) => compareIds(tickets[a] as Ticket, tickets[b] as Ticket));
-  return Array.from(order, (i) => tickets[i] as Ticket);
+  return orderByKey(key, (a, b) => compareIds(tickets[a] as Ticket, tickets[b] as Ticket));
 }
 
 function compareIds(a: Ticket, b: Ticket): number {
@@ -563,7 +607,7 @@ function ticketTimesByRequester(
 export function sessionAt(p: PreparedDataset, i: number): Session {
   const events: PortalEvent[] = [];
   for (let k = p.sessFirst[i] as number; k <= (p.sessLast[i] as number); k++)
-    events.push(p.events[p.eventOrder[k] as number] as PortalEvent);
+    events.push(eventAt(p.events, p.eventOrder[k] as number));
   const first = events[0] as PortalEvent;
   const flags = p.sessFlags[i] as number;
   const a = p.sessAccount[i] as number;
@@ -587,36 +631,43 @@ export function sessionAt(p: PreparedDataset, i: number): Session {
 class GapQueries {
   readonly queries: string[] = [];
   private readonly byNormalized = new Map<string, number>();
-  private readonly byRaw = new Map<string, number>();
+  /** Per raw query of the event table: its gap query index + 2, or 0 when not seen yet. */
+  private readonly byRaw: Int32Array;
 
-  /** Index of the query's normalized text, or -1 when it normalizes to nothing. */
-  id(raw: string | null): number {
-    if (raw === null) return -1;
-    let id = this.byRaw.get(raw);
+  constructor(private readonly raw: readonly string[]) {
+    this.byRaw = new Int32Array(raw.length);
+  }
+
+  /** Index of the normalized text of raw query `r` (-1: none), or -1 when it normalizes to nothing. */
+  id(r: number): number {
+    if (r < 0) return -1;
+    const seen = this.byRaw[r] as number;
+    if (seen !== 0) return seen - 2;
+    const q = normalizeQuery(this.raw[r] as string);
+    let id = q === '' ? -1 : this.byNormalized.get(q);
     if (id === undefined) {
-      const q = normalizeQuery(raw);
-      id = q === '' ? -1 : this.byNormalized.get(q);
-      if (id === undefined) {
-        id = this.queries.length;
-        this.queries.push(q);
-        this.byNormalized.set(q, id);
-      }
-      this.byRaw.set(raw, id);
+      id = this.queries.length;
+      this.queries.push(q);
+      this.byNormalized.set(q, id);
     }
+    this.byRaw[r] = id + 2;
     return id;
   }
 }
 
 const CHANNEL_INDEX = new Map(CHANNELS.map((c, i) => [c, i]));
+const UNSEEN = -2;
 
-/** Columns of tickets in the given order; interns requester ids into `requesters` on the way. */
+/** Columns of `input[order[0]], input[order[1]], …`; `account` gets input index and requester. */
 function ticketColumns(
-  tickets: Ticket[],
+  input: Ticket[],
+  order: Int32Array,
   time: (t: Ticket) => number,
-  requesters: Map<string, number>,
-  account: (t: Ticket, requester: number) => number,
+  facts: TicketFacts,
+  account: (i: number, requester: number) => number,
 ): TicketColumns {
-  const n = tickets.length;
+  const n = order.length;
+  const tickets = Array.from(order, (j) => input[j] as Ticket);
   const c: TicketColumns = {
     tickets,
     time: float64s(n),
@@ -635,20 +686,17 @@ function ticketColumns(
   for (let i = 0; i < n; i++) {
     const t = tickets[i] as Ticket;
     c.time[i] = time(t);
+    const j = order[i] as number;
     c.channel[i] = CHANNEL_INDEX.get(t.channel) ?? 0;
-    let r = requesters.get(t.requester_id);
-    if (r === undefined) {
-      r = requesters.size;
-      requesters.set(t.requester_id, r);
-    }
+    const r = facts.requester[j] as number;
     c.requester[i] = r;
-    c.account[i] = account(t, r);
+    c.account[i] = account(j, r);
     c.replies[i] = Math.min(2, t.agent_replies);
     c.reopened[i] = t.reopens >= 1 ? 1 : 0;
     c.satisfaction[i] = t.satisfaction === 'good' ? SAT_GOOD : t.satisfaction === 'bad' ? SAT_BAD : 0;
     c.firstReply[i] = t.first_reply_minutes ?? NaN;
     c.fullResolution[i] = t.full_resolution_minutes ?? NaN;
-    c.sentiment[i] = ticketSentiment(t.subject, t.description);
+    c.sentiment[i] = facts.sentiment[j] as number;
     c.escalated[i] = t.priority === 'urgent' || t.group_stations > 1 || t.tags.includes('escalated') ? 1 : 0;
   }
   return c;

@@ -1,15 +1,26 @@
 import { accountHealth, accountHealthDetail, healthTrends, prepareAccountHealth } from '../core/health';
-import { prepareDataset, type PreparedDataset } from '../core/prepare';
+import { prepareColumns, type PreparedDataset } from '../core/prepare';
 import { computeReport, METRIC_KEYS } from '../core/report';
-import { computeSeries, isSeriesMetric, SERIES_METRICS } from '../core/series';
+import {
+  computeBucketReports,
+  isSeriesMetric,
+  seriesOf,
+  SERIES_METRICS,
+  type BucketReports,
+} from '../core/series';
+import { segmentKey } from './http/query';
 import { activitySummary } from '../core/summary';
 import type { AccountHealthRow, Engine } from './engine';
 import { HttpError } from './http/errors';
 
+/** Bucket reports per prepared snapshot; a rebuilt snapshot drops its entries with it. */
+const bucketReports = new WeakMap<PreparedDataset, Map<string, BucketReports>>();
+const BUCKET_REPORTS_KEPT = 16;
+
 /** The engine of src/core behind the API: the server computes no metric of its own. */
 export const coreEngine: Engine<PreparedDataset> = {
   prepare: (records, settings) => {
-    const prepared = prepareDataset(records, settings);
+    const prepared = prepareColumns(records.columns, settings);
     // The sidebar asks for one account per ticket opened: have each cost only that account's rows.
     if (prepared.dataAsOf !== null) prepareAccountHealth(prepared, settings, prepared.dataAsOf + 1);
     return prepared;
@@ -17,7 +28,7 @@ export const coreEngine: Engine<PreparedDataset> = {
   report: (prepared, window, settings, segment) => computeReport(prepared, window, settings, segment),
   metricKeys: METRIC_KEYS,
   dataAsOf: (prepared) => prepared.dataAsOf,
-  series: (prepared, metric, window, interval, settings) => {
+  series: (prepared, metric, window, interval, settings, segment) => {
     if (!isSeriesMetric(metric))
       throw new HttpError(
         400,
@@ -25,7 +36,18 @@ export const coreEngine: Engine<PreparedDataset> = {
         `metric has no trend; one of ${SERIES_METRICS.join(', ')}`,
         'metric',
       );
-    return computeSeries(prepared, metric, window, interval, settings);
+    // A trends view asks for several metrics over the same buckets: report each bucket once.
+    let perSnapshot = bucketReports.get(prepared);
+    if (!perSnapshot) bucketReports.set(prepared, (perSnapshot = new Map()));
+    const key = `${interval}|${window.from}|${window.to}|${segmentKey(segment)}`;
+    let reports = perSnapshot.get(key);
+    if (!reports) {
+      reports = computeBucketReports(prepared, window, interval, settings, segment);
+      if (perSnapshot.size >= BUCKET_REPORTS_KEPT)
+        perSnapshot.delete(perSnapshot.keys().next().value as string);
+      perSnapshot.set(key, reports);
+    }
+    return seriesOf(reports, metric);
   },
   accountHealth: (prepared, settings, asOf): AccountHealthRow[] => {
     const trends = healthTrends(prepared, settings, asOf);

@@ -2,8 +2,8 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { UserError } from '../errors';
-import { decodeLines } from '../../core/codec/decode';
-import { DAY_MS, toDataset, type Window } from '../../core/dataset';
+import { decodeLinesToColumns } from '../../core/codec/decode';
+import { DAY_MS, type Window } from '../../core/dataset';
 import { accountHealth, accountHealthDetail, healthTrends } from '../../core/health';
 import {
   formatAccountHealth,
@@ -11,7 +11,7 @@ import {
   worstFirst,
   type HealthListRow,
 } from '../../core/health/text';
-import { prepareDataset, type PreparedDataset } from '../../core/prepare';
+import { prepareColumns, type PreparedDataset } from '../../core/prepare';
 import { computeReport } from '../../core/report';
 import { formatReportText } from '../../core/report-text';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
@@ -95,8 +95,8 @@ async function runMetrics(flags: MetricsFlags): Promise<void> {
     stream.once('error', (err) => reject(new UserError(`--input ${flags.input}: ${err.message}`)));
   });
   await opened;
-  const decoded = await decodeLines(createInterface({ input: stream, crlfDelay: Infinity }));
-  const prepared = prepareDataset(toDataset(decoded.records), settings);
+  const decoded = await decodeLinesToColumns(createInterface({ input: stream, crlfDelay: Infinity }));
+  const prepared = prepareColumns(decoded.data, settings);
   const window = chooseWindow(flags, prepared.dataAsOf);
   const report = computeReport(
     prepared,

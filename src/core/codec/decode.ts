@@ -1,3 +1,4 @@
+import { ColumnarDatasetBuilder, type ColumnarDataset } from '../dataset';
 import {
   CHANNELS,
   DEVICES,
@@ -221,4 +222,30 @@ export async function decodeLines(lines: AsyncIterable<string> | Iterable<string
     else out.errors.push({ line: out.lines, message: r.error });
   }
   return out;
+}
+
+export interface DecodedColumns {
+  data: ColumnarDataset;
+  errors: LineError[];
+  lines: number;
+}
+
+/**
+ * {@link decodeLines} into a columnar dataset: each portal event is appended to the event columns
+ * as its line is read, so millions of events are never held as objects.
+ */
+export async function decodeLinesToColumns(
+  lines: AsyncIterable<string> | Iterable<string>,
+): Promise<DecodedColumns> {
+  const data = new ColumnarDatasetBuilder();
+  const errors: LineError[] = [];
+  let n = 0;
+  for await (const line of lines) {
+    n++;
+    if (line.trim() === '') continue;
+    const r = parseRecordLine(line, n);
+    if ('record' in r) data.add(r.record);
+    else errors.push({ line: n, message: r.error });
+  }
+  return { data: data.build(), errors, lines: n };
 }

@@ -6,10 +6,12 @@ import type {
   PortalEvent,
   PortalEventType,
   Priority,
+  PulseRecord,
   Satisfaction,
   Ticket,
   TicketStatus,
 } from '../../core/records';
+import { ColumnarDatasetBuilder, type ColumnarDataset } from '../../core/dataset';
 import type { Queryable } from '../db/database';
 
 /** Everything the engine reads for one tenant, as platform-neutral records. */
@@ -18,6 +20,8 @@ export interface TenantRecords {
   persons: Person[];
   tickets: Ticket[];
   events: PortalEvent[];
+  /** The same records as the engine prepares them, built row by row while loading. */
+  columns: ColumnarDataset;
 }
 
 interface TicketRow {
@@ -78,10 +82,18 @@ export async function loadTenantRecords(db: Queryable, tenantId: string): Promis
      FROM portal_events WHERE tenant_id = $1 ORDER BY occurred_at, id`,
     [tenantId],
   );
+  // The sidebar reads the event objects too, so they are kept; the builder interns their ids
+  // and scores ticket texts as each row arrives, which prepare would otherwise do.
+  const columns = new ColumnarDatasetBuilder(events.rows.length);
+  const record = <R extends PulseRecord>(r: R): R => {
+    columns.add(r);
+    return r;
+  };
   return {
-    accounts: accounts.rows.map((r) => ({ kind: 'account', ...r })),
-    persons: persons.rows.map((r) => ({ kind: 'person', ...r })),
-    tickets: tickets.rows.map((r) => ({ kind: 'ticket', ...r })),
-    events: events.rows.map((r) => ({ kind: 'portal_event', ...r })),
+    accounts: accounts.rows.map((r) => record({ kind: 'account', ...r })),
+    persons: persons.rows.map((r) => record({ kind: 'person', ...r })),
+    tickets: tickets.rows.map((r) => record({ kind: 'ticket', ...r })),
+    events: events.rows.map((r) => record({ kind: 'portal_event', ...r })),
+    columns: columns.build(),
   };
 }
