@@ -1,8 +1,9 @@
 /**
  * Generation speed and peak memory at 1,000,000 tickets: `portal-pulse generate --scale
  * large` writing records.ndjson to a temp dir, in its own process so the peak RSS is the
- * generator's alone. The zendesk/ export files are measured apart, since they triple the
- * bytes written.
+ * generator's alone. Its day workers are threads of that process, so the CPU time and the
+ * peak RSS include them. The zendesk/ export files are measured apart, since they triple
+ * the bytes written.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,7 +14,7 @@ import type { BenchPart, BenchResult } from './types';
 interface Measured {
   records: number;
   seconds: number;
-  /** User + system CPU seconds of the child: what the wall time would be on an idle machine. */
+  /** User + system CPU seconds of the child, all its threads: the work done, whatever the load. */
   cpuSeconds: number;
   peakRssMb: number;
 }

@@ -8,16 +8,21 @@
  * up to t has been seen, so a session whose latest event e satisfies t <= e + 24 h will
  * also satisfy it for its final end; a session whose person becomes known later is matched
  * against the person's latest ticket time instead.
+ *
+ * Visitors and people are keys of any kind (ids, or numbers standing for them), as long as
+ * each stands for one visitor or person.
  */
 import type { PortalEvent, Ticket } from '../core/records';
 
 const GAP_MS = 30 * 60_000;
 const LOOK_AHEAD_MS = 24 * 3_600_000;
 
+type Key = string | number;
+
 interface Session {
   start: number;
   end: number;
-  person: string | null;
+  person: Key | null;
   helpSeeking: boolean;
   followed: boolean;
   counted: boolean;
@@ -25,46 +30,62 @@ interface Session {
 }
 
 export class TapTracker {
-  private readonly open = new Map<string, Session>();
-  private readonly byPerson = new Map<string, Session[]>();
-  private readonly lastTicketAt = new Map<string, number>();
+  private readonly open = new Map<Key, Session>();
+  private readonly byPerson = new Map<Key, Session[]>();
+  private readonly lastTicketAt = new Map<Key, number>();
   helpSeeking = 0;
   followed = 0;
 
   event(e: PortalEvent): void {
-    let s = this.open.get(e.visitor_id);
-    if (s === undefined || e.occurred_at - s.end > GAP_MS) {
+    this.visit(
+      e.occurred_at,
+      e.visitor_id,
+      e.person_id,
+      e.type === 'search' || e.type === 'article_view',
+      e.type === 'ticket_submit',
+    );
+  }
+
+  ticket(t: Ticket): void {
+    this.request(t.created_at, t.requester_id);
+  }
+
+  /** A portal event at `at`; `helps` for searches and article views, `submits` for ticket_submit. */
+  visit(at: number, visitor: Key, person: Key | null, helps: boolean, submits: boolean): void {
+    let s = this.open.get(visitor);
+    if (s === undefined || at - s.end > GAP_MS) {
       s = {
-        start: e.occurred_at,
-        end: e.occurred_at,
+        start: at,
+        end: at,
         person: null,
         helpSeeking: false,
         followed: false,
         counted: false,
         followCounted: false,
       };
-      this.open.set(e.visitor_id, s);
+      this.open.set(visitor, s);
     }
-    s.end = e.occurred_at;
-    if (s.person === null && e.person_id !== null) {
-      s.person = e.person_id;
-      const list = this.byPerson.get(e.person_id);
-      if (list === undefined) this.byPerson.set(e.person_id, [s]);
+    s.end = at;
+    if (s.person === null && person !== null) {
+      s.person = person;
+      const list = this.byPerson.get(person);
+      if (list === undefined) this.byPerson.set(person, [s]);
       else list.push(s);
-      const last = this.lastTicketAt.get(e.person_id);
+      const last = this.lastTicketAt.get(person);
       if (last !== undefined && last >= s.start) s.followed = true;
     }
-    if (e.type === 'search' || e.type === 'article_view') s.helpSeeking = true;
-    if (e.type === 'ticket_submit') s.followed = true;
+    if (helps) s.helpSeeking = true;
+    if (submits) s.followed = true;
     this.tally(s);
   }
 
-  ticket(t: Ticket): void {
-    this.lastTicketAt.set(t.requester_id, t.created_at);
-    const list = this.byPerson.get(t.requester_id);
+  /** A ticket requested by `person` at `at`. */
+  request(at: number, person: Key): void {
+    this.lastTicketAt.set(person, at);
+    const list = this.byPerson.get(person);
     if (list === undefined) return;
     for (const s of list) {
-      if (s.start <= t.created_at && t.created_at <= s.end + LOOK_AHEAD_MS) {
+      if (s.start <= at && at <= s.end + LOOK_AHEAD_MS) {
         s.followed = true;
         this.tally(s);
       }
