@@ -165,12 +165,24 @@ function sessionIn(p: PreparedDataset, i: number, f: Filter): boolean {
   return true;
 }
 
+/** The active-user metrics, which look back 1/7/30 days from the window's end. */
+export const ACTIVE_USER_METRICS = ['dau', 'wau', 'mau', 'active_account_share'] as const;
+
+export interface ReportOptions {
+  /**
+   * Compute DAU/WAU/MAU and active account share (default true). Their 30-day look-back is
+   * most of a one-day report's cost, so a trend of another metric skips it; they are then 0.
+   */
+  activeUsers?: boolean;
+}
+
 /** All report keys of METRICS.md for one window and segment. */
 export function computeReport(
   prepared: PreparedDataset,
   window: Window,
   settings: Settings,
   segment: Segment = {},
+  options: ReportOptions = {},
 ): Report {
   const p = prepared;
   const f = makeFilter(p, segment);
@@ -328,7 +340,8 @@ export function computeReport(
     }
   }
 
-  const adoption = activeUsers(p, f, to);
+  const adoption =
+    options.activeUsers === false ? { dau: 0, wau: 0, mau: 0, activeAccounts: 0 } : activeUsers(p, f, to);
   const accountsInSegment = countSegmentAccounts(p, f);
 
   return {

@@ -1,6 +1,6 @@
 import { DAY_MS, type Segment, type Window } from './dataset';
 import type { PreparedDataset } from './prepare';
-import { computeReport, type Metrics } from './report';
+import { ACTIVE_USER_METRICS, computeReport, type Metrics } from './report';
 import type { Settings } from './settings';
 
 export type Interval = 'day' | 'week';
@@ -94,6 +94,8 @@ export interface BucketReports {
   window: Window;
   interval: Interval;
   dataAsOf: number | null;
+  /** Whether the bucket reports hold the active-user metrics (see ReportOptions). */
+  hasActiveUsers: boolean;
   buckets: { bucket: Bucket; metrics: Metrics }[];
 }
 
@@ -103,16 +105,23 @@ export function computeBucketReports(
   interval: Interval,
   settings: Settings,
   segment: Segment = {},
+  options: { activeUsers: boolean } = { activeUsers: true },
 ): BucketReports {
   return {
     window,
     interval,
     dataAsOf: prepared.dataAsOf,
+    hasActiveUsers: options.activeUsers,
     buckets: bucketWindows(window, interval).map((bucket) => ({
       bucket,
-      metrics: computeReport(prepared, bucket, settings, segment).metrics,
+      metrics: computeReport(prepared, bucket, settings, segment, options).metrics,
     })),
   };
+}
+
+/** Whether a metric's trend needs bucket reports with the active-user metrics. */
+export function needsActiveUsers(metric: SeriesMetric): boolean {
+  return (ACTIVE_USER_METRICS as readonly string[]).includes(metric);
 }
 
 /**
@@ -120,6 +129,8 @@ export function computeBucketReports(
  * A point is in progress when its period ends after the data's newest timestamp.
  */
 export function seriesOf(reports: BucketReports, metric: SeriesMetric): Series {
+  if (needsActiveUsers(metric) && !reports.hasActiveUsers)
+    throw new Error(`the bucket reports were computed without active users, which ${metric} needs`);
   const { window, interval, dataAsOf: asOf } = reports;
   return {
     metric,
@@ -143,5 +154,9 @@ export function computeSeries(
   settings: Settings,
   segment: Segment = {},
 ): Series {
-  return seriesOf(computeBucketReports(prepared, window, interval, settings, segment), metric);
+  const activeUsers = needsActiveUsers(metric);
+  return seriesOf(
+    computeBucketReports(prepared, window, interval, settings, segment, { activeUsers }),
+    metric,
+  );
 }

@@ -4,6 +4,7 @@ import { computeReport, METRIC_KEYS } from '../core/report';
 import {
   computeBucketReports,
   isSeriesMetric,
+  needsActiveUsers,
   seriesOf,
   SERIES_METRICS,
   type BucketReports,
@@ -39,10 +40,11 @@ export const coreEngine: Engine<PreparedDataset> = {
     // A trends view asks for several metrics over the same buckets: report each bucket once.
     let perSnapshot = bucketReports.get(prepared);
     if (!perSnapshot) bucketReports.set(prepared, (perSnapshot = new Map()));
-    const key = `${interval}|${window.from}|${window.to}|${segmentKey(segment)}`;
+    const activeUsers = needsActiveUsers(metric);
+    const key = `${interval}|${window.from}|${window.to}|${segmentKey(segment)}|${activeUsers}`;
     let reports = perSnapshot.get(key);
     if (!reports) {
-      reports = computeBucketReports(prepared, window, interval, settings, segment);
+      reports = computeBucketReports(prepared, window, interval, settings, segment, { activeUsers });
       if (perSnapshot.size >= BUCKET_REPORTS_KEPT)
         perSnapshot.delete(perSnapshot.keys().next().value as string);
       perSnapshot.set(key, reports);

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { emptyDataset, type Rate } from '../../src/core/dataset';
 import { prepareDataset, sessionAt } from '../../src/core/prepare';
 import { buildSessions, type Session } from '../../src/core/sessions';
-import { computeReport } from '../../src/core/report';
+import { ACTIVE_USER_METRICS, computeReport } from '../../src/core/report';
+import { computeBucketReports, computeSeries, seriesOf, SERIES_METRICS } from '../../src/core/series';
 import { PORTAL_EVENT_TYPES, type PortalEvent, type Ticket } from '../../src/core/records';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { DAY, ev, MIN, person, T0, ticket } from './fixtures';
@@ -118,5 +119,27 @@ describe('prepared sessions', () => {
         expect(fromPrepared).toEqual(built);
       }),
     );
+  });
+});
+
+describe('trends that skip the active-user look-back', () => {
+  it('give every other metric exactly the series computed with it', () => {
+    fc.assert(
+      fc.property(dataArb, (d) => {
+        const data = { ...emptyDataset(), ...d, persons: people.map((p) => person(p)) };
+        const p = prepareDataset(data, DEFAULT_SETTINGS);
+        const full = computeBucketReports(p, window, 'day', DEFAULT_SETTINGS);
+        for (const metric of SERIES_METRICS) {
+          expect(computeSeries(p, metric, window, 'day', DEFAULT_SETTINGS)).toEqual(seriesOf(full, metric));
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('refuse to read an active-user metric from reports computed without it', () => {
+    const p = prepareDataset(emptyDataset(), DEFAULT_SETTINGS);
+    const reduced = computeBucketReports(p, window, 'day', DEFAULT_SETTINGS, {}, { activeUsers: false });
+    for (const metric of ACTIVE_USER_METRICS) expect(() => seriesOf(reduced, metric)).toThrow(/active users/);
   });
 });
