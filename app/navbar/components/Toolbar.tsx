@@ -31,6 +31,49 @@ export interface IToolbarProps {
 
 const DAY = 86_400_000;
 
+interface ISegmentSelectProps<K extends 'channel' | 'device'> {
+  /** The segment field this select sets. */
+  field: K;
+  options: readonly NonNullable<SegmentFilter[K]>[];
+  segment: SegmentFilter;
+  onSegment: (segment: SegmentFilter) => void;
+  label: string;
+  /** The label of the empty choice, which clears the field. */
+  allLabel: string;
+  optionLabel: (value: NonNullable<SegmentFilter[K]>) => string;
+}
+
+/** One segment filter as a labelled select; the empty choice means "all". */
+function SegmentSelect<K extends 'channel' | 'device'>({
+  field,
+  options,
+  segment,
+  onSegment,
+  label,
+  allLabel,
+  optionLabel,
+}: ISegmentSelectProps<K>) {
+  return (
+    <StyledField>
+      <Field>
+        <Field.Label>{label}</Field.Label>
+        <Select
+          data-testid={`${field}-select`}
+          value={segment[field] ?? ''}
+          onChange={(e) => onSegment({ ...segment, [field]: e.target.value || undefined })}
+        >
+          <option value="">{allLabel}</option>
+          {options.map((o) => (
+            <option key={o} value={o}>
+              {optionLabel(o)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    </StyledField>
+  );
+}
+
 /** Window (preset or custom days), comparisons and segment filters. */
 export function Toolbar({ choice, period, onChoice, compare, onCompare, segment, onSegment }: IToolbarProps) {
   const { t } = useI18n();
@@ -109,44 +152,24 @@ export function Toolbar({ choice, period, onChoice, compare, onCompare, segment,
           </Button>
         </>
       )}
-      <StyledField>
-        <Field>
-          <Field.Label>{t('nav_bar.toolbar.channel')}</Field.Label>
-          <Select
-            data-testid="channel-select"
-            value={segment.channel ?? ''}
-            onChange={(e) =>
-              onSegment({ ...segment, channel: (e.target.value || undefined) as SegmentFilter['channel'] })
-            }
-          >
-            <option value="">{t('nav_bar.toolbar.all')}</option>
-            {CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {t(`nav_bar.channel.${c}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      </StyledField>
-      <StyledField>
-        <Field>
-          <Field.Label>{t('nav_bar.toolbar.device')}</Field.Label>
-          <Select
-            data-testid="device-select"
-            value={segment.device ?? ''}
-            onChange={(e) =>
-              onSegment({ ...segment, device: (e.target.value || undefined) as SegmentFilter['device'] })
-            }
-          >
-            <option value="">{t('nav_bar.toolbar.all')}</option>
-            {DEVICES.map((d) => (
-              <option key={d} value={d}>
-                {t(`nav_bar.device.${d}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      </StyledField>
+      <SegmentSelect
+        field="channel"
+        options={CHANNELS}
+        segment={segment}
+        onSegment={onSegment}
+        label={t('nav_bar.toolbar.channel')}
+        allLabel={t('nav_bar.toolbar.all')}
+        optionLabel={(c) => t(`nav_bar.channel.${c}`)}
+      />
+      <SegmentSelect
+        field="device"
+        options={DEVICES}
+        segment={segment}
+        onSegment={onSegment}
+        label={t('nav_bar.toolbar.device')}
+        allLabel={t('nav_bar.toolbar.all')}
+        optionLabel={(d) => t(`nav_bar.device.${d}`)}
+      />
       <StyledField>
         <Field>
           <Field.Label>{t('nav_bar.toolbar.account_tag')}</Field.Label>

@@ -1,4 +1,5 @@
 import type { HealthWeights, Settings, Targets } from '../../../src/core/settings';
+import { FACTOR_KEYS } from '../../../src/core/health/types';
 import { formatDay, parseDay } from './window';
 
 export const TARGET_KEYS = [
@@ -10,15 +11,8 @@ export const TARGET_KEYS = [
   'csat',
 ] as const satisfies ReadonlyArray<keyof Targets>;
 
-export const WEIGHT_KEYS = [
-  'csat',
-  'volume_trend',
-  'sentiment',
-  'fcr_reopens',
-  'resolution_time',
-  'backlog',
-  'portal_engagement',
-] as const satisfies ReadonlyArray<keyof HealthWeights>;
+/** The health weights the form edits: one per factor. */
+export const WEIGHT_KEYS = FACTOR_KEYS;
 
 /** What the admin form edits, as typed text: targets in % (the score as a ratio), dates as days. */
 export interface SettingsForm {

@@ -5,7 +5,14 @@
  */
 import type { HealthWeights } from '../settings';
 import type { HealthFigures } from './accumulate';
-import type { AccountHealth, FactorUnit, HealthBand, HealthFactor, HealthFactorKey } from './types';
+import {
+  FACTOR_KEYS,
+  type AccountHealth,
+  type FactorUnit,
+  type HealthBand,
+  type HealthFactor,
+  type HealthFactorKey,
+} from './types';
 
 /** The score of a factor whose figure equals the tenant's. */
 export const TYPICAL = 0.75;
@@ -13,16 +20,6 @@ export const TYPICAL = 0.75;
 export const CSAT_PRIOR_RATINGS = 2;
 /** Pseudo-tickets at the tenant's figure that FCR, reopens, sentiment and self-service are shrunk with. */
 export const PRIOR_TICKETS = 3;
-
-export const FACTOR_KEYS: readonly HealthFactorKey[] = [
-  'csat',
-  'volume_trend',
-  'sentiment',
-  'fcr_reopens',
-  'resolution_time',
-  'backlog',
-  'portal_engagement',
-];
 
 /** Floor of the tenant's sentiment spread, so a tenant of identical texts does not magnify noise. */
 const MIN_SENTIMENT_SPREAD = 0.05;

@@ -18,7 +18,8 @@ import { checkWeights, factorValues, scoreOf, weigh } from './factors';
 import type { AccountHealth, AccountKeyFigures, AccountTrend, HealthTrendPoint } from './types';
 
 export * from './types';
-export { bandOf, FACTOR_KEYS, TYPICAL } from './factors';
+export { bandOf, TYPICAL } from './factors';
+export { FACTOR_KEYS } from './types';
 
 /** Weekly points over the last 90 days: as of asOf and each of the 12 week ends before it. */
 export const TREND_WEEKS = 12;

@@ -10,6 +10,17 @@ export type HealthBand = 'healthy' | 'watch' | 'at_risk';
 
 export type HealthFactorKey = keyof HealthWeights;
 
+/** The factors in the order METRICS.md lists them; the order scores, tables and forms use. */
+export const FACTOR_KEYS = [
+  'csat',
+  'volume_trend',
+  'sentiment',
+  'fcr_reopens',
+  'resolution_time',
+  'backlog',
+  'portal_engagement',
+] as const satisfies readonly HealthFactorKey[];
+
 /** How a factor's raw figures read, so the UI can word "CSAT 62 %, tenant typical 85 %". */
 export type FactorUnit = 'rate' | 'minutes' | 'tickets_per_day' | 'count' | 'sentiment';
 
