@@ -1,15 +1,10 @@
-import type { FastifyInstance } from 'fastify';
 import { accountHealthOf, accountKeyFigures, accountTrend } from '../../src/core/health';
 import { prepareDataset } from '../../src/core/prepare';
 import type { Account, Person, PulseRecord, Ticket } from '../../src/core/records';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { computeSeries } from '../../src/core/series';
 import { activitySummary } from '../../src/core/summary';
-import { buildServer } from '../../src/server/app';
-import { coreEngine } from '../../src/server/core-engine';
-import { upsertRecords } from '../../src/server/repo/records';
-import { addTestTenant, bearer, listen } from './helpers';
-import { openTestDatabase, type TestDatabase } from './test-db';
+import { bearer, serveCoreApi } from './helpers';
 
 const H = 3_600_000;
 const DAY = 24 * H;
@@ -76,20 +71,7 @@ const TICKETS: Ticket[] = [
 const RECORDS: PulseRecord[] = [...ACCOUNTS, ...PERSONS, ...TICKETS];
 
 describe('the accounts API with the core engine', () => {
-  let t: TestDatabase;
-  let app: FastifyInstance;
-  let call: Awaited<ReturnType<typeof listen>>;
-  beforeAll(async () => {
-    t = await openTestDatabase('pglite');
-    const { id } = await addTestTenant(t.db, 'acme', 'http://127.0.0.1:9');
-    await t.db.transaction((tx) => upsertRecords(tx, id, RECORDS));
-    app = await buildServer({ db: t.db, engine: coreEngine });
-    call = await listen(app);
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.close();
-  });
+  const call = serveCoreApi(RECORDS);
 
   const direct = () =>
     prepareDataset({ accounts: ACCOUNTS, persons: PERSONS, tickets: TICKETS, events: [] }, DEFAULT_SETTINGS);

@@ -1,13 +1,8 @@
-import type { FastifyInstance } from 'fastify';
 import type { Account, Person, PulseRecord, Ticket } from '../../src/core/records';
 import { prepareDataset } from '../../src/core/prepare';
 import { computeReport, METRIC_KEYS } from '../../src/core/report';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { buildServer } from '../../src/server/app';
-import { coreEngine } from '../../src/server/core-engine';
-import { upsertRecords } from '../../src/server/repo/records';
-import { addTestTenant, bearer, listen } from './helpers';
-import { openTestDatabase, type TestDatabase } from './test-db';
+import { bearer, serveCoreApi } from './helpers';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2026, 0, 10);
@@ -38,20 +33,7 @@ const TICKETS = [solved('t1', 'good', 1), solved('t2', 'bad', 2), solved('t3', '
 const RECORDS: PulseRecord[] = [ACCOUNT, PERSON, ...TICKETS];
 
 describe('the API with the core engine', () => {
-  let t: TestDatabase;
-  let app: FastifyInstance;
-  let call: Awaited<ReturnType<typeof listen>>;
-  beforeAll(async () => {
-    t = await openTestDatabase('pglite');
-    const { id } = await addTestTenant(t.db, 'acme', 'http://127.0.0.1:9');
-    await t.db.transaction((tx) => upsertRecords(tx, id, RECORDS));
-    app = await buildServer({ db: t.db, engine: coreEngine });
-    call = await listen(app);
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.close();
-  });
+  const call = serveCoreApi(RECORDS);
 
   it("gives the core's report for the window: CSAT 2/3, FCR 2/3", async () => {
     const res = await call('GET', '/api/v1/metrics?from=2026-01-01&to=2026-02-01', {

@@ -1,12 +1,7 @@
 import fc from 'fast-check';
-import type { FastifyInstance } from 'fastify';
 import type { Account, Person, PortalEvent, PulseRecord, Ticket } from '../../src/core/records';
-import { buildServer } from '../../src/server/app';
-import { coreEngine } from '../../src/server/core-engine';
-import { upsertRecords } from '../../src/server/repo/records';
 import { portalActivityBefore, type SidebarContext } from '../../src/server/routes/ticket-context';
-import { addTestTenant, bearer, listen } from './helpers';
-import { openTestDatabase, type TestDatabase } from './test-db';
+import { bearer, serveCoreApi } from './helpers';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2026, 0, 10);
@@ -116,20 +111,7 @@ describe('portalActivityBefore', () => {
 });
 
 describe('GET /api/v1/sidebar', () => {
-  let t: TestDatabase;
-  let app: FastifyInstance;
-  let call: Awaited<ReturnType<typeof listen>>;
-  beforeAll(async () => {
-    t = await openTestDatabase('pglite');
-    const { id } = await addTestTenant(t.db, 'acme', 'http://127.0.0.1:9');
-    await t.db.transaction((tx) => upsertRecords(tx, id, RECORDS));
-    app = await buildServer({ db: t.db, engine: coreEngine });
-    call = await listen(app);
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.close();
-  });
+  const call = serveCoreApi(RECORDS);
 
   const get = async (query: string) =>
     call('GET', `/api/v1/sidebar?${query}`, { headers: await bearer({ subdomain: 'acme' }) });

@@ -3,9 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { SignJWT } from 'jose';
 import type { FastifyInstance } from 'fastify';
+import type { PulseRecord } from '../../src/core/records';
 import { buildServer } from '../../src/server/app';
+import { coreEngine } from '../../src/server/core-engine';
 import type { Database } from '../../src/server/db/database';
+import { upsertRecords } from '../../src/server/repo/records';
 import { addTenant, type Tenant } from '../../src/server/repo/tenants';
+import { openTestDatabase, type TestDatabase } from './test-db';
 
 export const API_TOKEN = (subdomain: string) => `api-token-of-${subdomain}-0b7d2c`;
 export const JWT_SECRET = (subdomain: string) => `jwt-secret-of-${subdomain}-9f31aa`;
@@ -92,11 +96,14 @@ export interface Reply {
 }
 
 /** Real HTTP on loopback (light-my-request's inject pulls an ESM-only dependency jest cannot load). */
-export async function listen(
-  app: FastifyInstance,
-): Promise<
-  (method: string, path: string, init?: { headers?: Record<string, string>; body?: string }) => Promise<Reply>
-> {
+/** An HTTP call to a listening test server. */
+export type Call = (
+  method: string,
+  path: string,
+  init?: { headers?: Record<string, string>; body?: string },
+) => Promise<Reply>;
+
+export async function listen(app: FastifyInstance): Promise<Call> {
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   return async (method, path, init = {}) => {
     const res = await fetch(`${base}${path}`, { method, headers: init.headers, body: init.body });
@@ -108,5 +115,30 @@ export async function listen(
       // not JSON (CSV, empty): the text is the body
     }
     return { status: res.status, body, text, headers: res.headers };
+  };
+}
+
+/**
+ * For the enclosing describe: the server on the real core engine, over an embedded database whose
+ * tenant 'acme' holds `records`. The returned call is usable once beforeAll has run.
+ */
+export function serveCoreApi(records: PulseRecord[]): Call {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  let call: Call | undefined;
+  beforeAll(async () => {
+    t = await openTestDatabase('pglite');
+    const { id } = await addTestTenant(t.db, 'acme', 'http://127.0.0.1:9');
+    await t.db.transaction((tx) => upsertRecords(tx, id, records));
+    app = await buildServer({ db: t.db, engine: coreEngine });
+    call = await listen(app);
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.close();
+  });
+  return (...args) => {
+    if (!call) throw new Error('serveCoreApi: the server is not listening yet (call it from a test)');
+    return call(...args);
   };
 }
