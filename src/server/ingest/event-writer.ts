@@ -10,7 +10,7 @@
  */
 import type { PortalEvent } from '../../core/records';
 import type { Database } from '../db/database';
-import { portalEventId } from '../repo/records';
+import { portalEventContent, portalEventId } from '../repo/records';
 
 interface Pending {
   byTenant: Map<string, PortalEvent[]>;
@@ -45,20 +45,7 @@ function columns(byTenant: Map<string, PortalEvent[]>): unknown[][] {
       const id = portalEventId(e);
       if (seen.has(id)) continue;
       seen.add(id);
-      const row = [
-        tenantId,
-        id,
-        e.type,
-        e.occurred_at,
-        e.visitor_id,
-        e.person_id,
-        e.account_id,
-        e.query,
-        e.result_count,
-        e.clicked_result,
-        e.article_id,
-        e.device,
-      ];
+      const row = [tenantId, id, ...portalEventContent(e)];
       for (let c = 0; c < row.length; c++) (cols[c] as unknown[]).push(row[c]);
     }
   }

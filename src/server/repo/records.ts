@@ -75,9 +75,9 @@ const TICKETS: TableSpec<Ticket> = {
   ],
 };
 
-/** Same event content → same id, so replaying an event (import, retried beacon) stores it once. */
-export function portalEventId(e: PortalEvent): string {
-  const content = [
+/** An event's content in the order of the portal_events columns after tenant_id and id. */
+export function portalEventContent(e: PortalEvent): unknown[] {
+  return [
     e.type,
     e.occurred_at,
     e.visitor_id,
@@ -89,7 +89,13 @@ export function portalEventId(e: PortalEvent): string {
     e.article_id,
     e.device,
   ];
-  return createHash('sha1').update(JSON.stringify(content)).digest('base64url');
+}
+
+/** Same event content → same id, so replaying an event (import, retried beacon) stores it once. */
+export function portalEventId(e: PortalEvent): string {
+  return createHash('sha1')
+    .update(JSON.stringify(portalEventContent(e)))
+    .digest('base64url');
 }
 
 const PORTAL_EVENTS: TableSpec<PortalEvent> = {
