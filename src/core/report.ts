@@ -118,7 +118,6 @@ const MINUTE = MINUTE_MS;
 const MOBILE = DEVICES.indexOf('mobile');
 const SEEN = 0x80;
 const TWICE = 0x100;
-const TYPE_BITS = 0x7f;
 
 interface Filter {
   /** Per account index: 1 when in the segment; null when the segment has no account condition. */
@@ -187,201 +186,308 @@ export function computeReport(
   const p = prepared;
   const f = makeFilter(p, segment);
   const { from, to } = window;
-
-  // Sessions starting in the window.
-  const s0 = lowerBound(p.sessStart, from);
-  const s1 = lowerBound(p.sessStart, to);
-  const allSessions = f.device < 0 && f.accounts === null;
-  let sessions = 0;
-  let helpSeeking = 0;
-  let followed = 0;
-  let searches = 0;
-  let searchSuccess = 0;
-  let zeroResult = 0;
-  let mobile = 0;
-  let visitors = 0;
-  let returning = 0;
-  const typeVisitors = new Int32Array(PORTAL_EVENT_TYPES.length);
-  // Per visitor: bit 7 = seen in the window, bit 8 = seen twice, bits 0-6 = event types produced.
-  const seen = new Uint16Array(p.visitorCount);
-  // Without a segment the median comes from the prepared index instead.
-  const durations = new Float64Array(allSessions ? 0 : s1 - s0);
-  const gapCounts = new Int32Array(p.gapQueries.length);
-  const gapsSeen: number[] = [];
-  // Columns in locals: the loops then read typed arrays only (no property loads per session).
-  const { sessFlags, sessVisitor, sessTypes, sessStart, sessEnd, sessDevice, sessGapStart, sessGapQuery } = p;
-  const { sessSearches, sessSearchSuccess, sessZeroResult } = p;
-  for (let i = s0; i < s1; i++) {
-    if (!allSessions && !sessionIn(p, i, f)) continue;
-    const v = sessVisitor[i] as number;
-    const had = seen[v] as number;
-    const now = had | (had & SEEN ? TWICE : SEEN) | (sessTypes[i] as number);
-    if (now !== had) {
-      seen[v] = now;
-      if (!(had & SEEN)) visitors++;
-      else if (!(had & TWICE)) returning++;
-      // Event types this visitor shows for the first time in the window.
-      for (let t = 0, added = now & ~had & TYPE_BITS; added !== 0; t++, added >>= 1)
-        if (added & 1) typeVisitors[t] = (typeVisitors[t] as number) + 1;
-    }
-  }
-  const countGaps = (k0: number, k1: number): void => {
-    for (let k = k0; k < k1; k++) {
-      const q = sessGapQuery[k] as number;
-      if (gapCounts[q] === 0) gapsSeen.push(q);
-      gapCounts[q] = (gapCounts[q] as number) + 1;
-    }
-  };
-  if (allSessions) {
-    const t = p.sessTotals;
-    sessions = s1 - s0;
-    mobile = (t.mobile[s1] as number) - (t.mobile[s0] as number);
-    helpSeeking = (t.helpSeeking[s1] as number) - (t.helpSeeking[s0] as number);
-    followed = (t.followed[s1] as number) - (t.followed[s0] as number);
-    searches = (t.searches[s1] as number) - (t.searches[s0] as number);
-    searchSuccess = (t.searchSuccess[s1] as number) - (t.searchSuccess[s0] as number);
-    zeroResult = (t.zeroResult[s1] as number) - (t.zeroResult[s0] as number);
-    countGaps(sessGapStart[s0] as number, sessGapStart[s1] as number);
-  } else {
-    for (let i = s0; i < s1; i++) {
-      if (!sessionIn(p, i, f)) continue;
-      const flags = sessFlags[i] as number;
-      durations[sessions] = ((sessEnd[i] as number) - (sessStart[i] as number)) / MINUTE;
-      sessions++;
-      if (sessDevice[i] === MOBILE) mobile++;
-      if (flags & HELP) {
-        helpSeeking++;
-        if (flags & FOLLOWED_BIT) followed++;
-      }
-      searches += sessSearches[i] as number;
-      searchSuccess += sessSearchSuccess[i] as number;
-      zeroResult += sessZeroResult[i] as number;
-      countGaps(sessGapStart[i] as number, sessGapStart[i + 1] as number);
-    }
-  }
-  const deflected = helpSeeking - followed;
-
-  // Tickets created in the window.
-  const allTickets = f.channel < 0 && f.accounts === null;
-  const c = p.created;
-  const c0 = lowerBound(c.time, from);
-  const c1 = lowerBound(c.time, to);
-  let createdCount = 0;
-  let escalated = 0;
-  let repeat = 0;
-  let requesters = 0;
-  if (allTickets) {
-    createdCount = c1 - c0;
-    escalated = (p.createdTotals.escalated[c1] as number) - (p.createdTotals.escalated[c0] as number);
-    repeat = (p.createdTotals.repeat[c1] as number) - (p.createdTotals.repeat[c0] as number);
-    const prev = p.createdPrevSameRequester;
-    for (let i = c0; i < c1; i++) if ((prev[i] as number) < c0) requesters++;
-  } else {
-    const requesterSeen = new Uint8Array(p.requesterCount);
-    for (let i = c0; i < c1; i++) {
-      if (!ticketIn(c, i, f)) continue;
-      createdCount++;
-      escalated += c.escalated[i] as number;
-      repeat += c.repeat[i] as number;
-      const r = c.requester[i] as number;
-      if (requesterSeen[r] === 0) {
-        requesterSeen[r] = 1;
-        requesters++;
-      }
-    }
-  }
-
-  // Tickets solved in the window.
-  const s = p.solved;
-  const v0 = lowerBound(s.time, from);
-  const v1 = lowerBound(s.time, to);
-  let solved = 0;
-  let touched = 0;
-  let oneTouch = 0;
-  let reopened = 0;
-  let good = 0;
-  let bad = 0;
-  let predSum = 0;
-  let firstN = 0;
-  let fullN = 0;
-  // Without a segment the medians come from the prepared indexes instead.
-  const firstReply = new Float64Array(allTickets ? 0 : v1 - v0);
-  const fullRes = new Float64Array(allTickets ? 0 : v1 - v0);
-  const predictions = p.solvedPredictions;
-  if (allTickets) {
-    const t = p.solvedTotals;
-    solved = v1 - v0;
-    touched = (t.touched[v1] as number) - (t.touched[v0] as number);
-    oneTouch = (t.oneTouch[v1] as number) - (t.oneTouch[v0] as number);
-    reopened = (t.reopened[v1] as number) - (t.reopened[v0] as number);
-    good = (t.good[v1] as number) - (t.good[v0] as number);
-    bad = (t.bad[v1] as number) - (t.bad[v0] as number);
-    // Summed in order rather than from running totals, so the float result is the segment loop's.
-    if (predictions) for (let i = v0; i < v1; i++) predSum += predictions[i] as number;
-  } else {
-    for (let i = v0; i < v1; i++) {
-      if (!ticketIn(s, i, f)) continue;
-      solved++;
-      const replies = s.replies[i] as number;
-      const reopens = s.reopened[i] as number;
-      if (replies >= 1) {
-        touched++;
-        if (replies === 1 && reopens === 0) oneTouch++;
-      }
-      reopened += reopens;
-      const sat = s.satisfaction[i];
-      if (sat === GOOD) good++;
-      else if (sat === BAD) bad++;
-      const fr = s.firstReply[i] as number;
-      if (fr === fr) firstReply[firstN++] = fr;
-      const fu = s.fullResolution[i] as number;
-      if (fu === fu) fullRes[fullN++] = fu;
-      if (predictions) predSum += predictions[i] as number;
-    }
-  }
-
+  const sess = sessionTally(p, f, lowerBound(p.sessStart, from), lowerBound(p.sessStart, to));
+  const created = createdTally(p, f, lowerBound(p.created.time, from), lowerBound(p.created.time, to));
+  const solved = solvedTally(p, f, lowerBound(p.solved.time, from), lowerBound(p.solved.time, to));
+  const deflected = sess.helpSeeking - sess.followed;
   const adoption =
     options.activeUsers === false ? { dau: 0, wau: 0, mau: 0, activeAccounts: 0 } : activeUsers(p, f, to);
-  const accountsInSegment = countSegmentAccounts(p, f);
 
   return {
     window: { from: new Date(from).toISOString(), to: new Date(to).toISOString() },
     data_as_of: p.dataAsOf === null ? null : new Date(p.dataAsOf).toISOString(),
     segment,
     metrics: {
-      ticket_after_portal_rate: rate(followed, helpSeeking),
-      session_deflection_rate: rate(deflected, helpSeeking),
-      self_service_resolution_rate: rate(deflected, deflected + createdCount),
-      self_service_score: rate(visitors, requesters),
-      deflected_tickets_vs_baseline: deflectedVsBaseline(p, f, settings, window, createdCount),
-      search_success_rate: rate(searchSuccess, searches),
-      zero_result_rate: rate(zeroResult, searches),
-      content_gaps: topGaps(p.gapQueries, gapCounts, gapsSeen, settings.content_gaps_limit),
+      ticket_after_portal_rate: rate(sess.followed, sess.helpSeeking),
+      session_deflection_rate: rate(deflected, sess.helpSeeking),
+      self_service_resolution_rate: rate(deflected, deflected + created.count),
+      self_service_score: rate(sess.visitors, created.requesters),
+      deflected_tickets_vs_baseline: deflectedVsBaseline(p, f, settings, window, created.count),
+      search_success_rate: rate(sess.searchSuccess, sess.searches),
+      zero_result_rate: rate(sess.zeroResult, sess.searches),
+      content_gaps: topGaps(p.gapQueries, sess.gapCounts, sess.gapsSeen, settings.content_gaps_limit),
       dau: adoption.dau,
       wau: adoption.wau,
       mau: adoption.mau,
-      active_account_share: rate(adoption.activeAccounts, accountsInSegment),
-      return_visit_rate: rate(returning, visitors),
+      active_account_share: rate(adoption.activeAccounts, countSegmentAccounts(p, f)),
+      return_visit_rate: rate(sess.returning, sess.visitors),
       feature_utilization: Object.fromEntries(
-        PORTAL_EVENT_TYPES.map((t, i) => [t, rate(typeVisitors[i] as number, visitors)]),
+        PORTAL_EVENT_TYPES.map((t, i) => [t, rate(sess.typeVisitors[i] as number, sess.visitors)]),
       ) as Record<PortalEventType, Rate>,
-      median_session_minutes: allSessions ? p.sessMinutes.median(s0, s1) : medianInPlace(durations, sessions),
-      mobile_share: rate(mobile, sessions),
-      fcr: rate(oneTouch, touched),
-      zero_touch_tickets: rate(solved - touched, solved),
-      reopen_rate: rate(reopened, solved),
-      csat: rate(good, good + bad),
-      median_first_reply_minutes: allTickets
-        ? p.solvedFirstReply.median(v0, v1)
-        : medianInPlace(firstReply, firstN),
-      median_full_resolution_minutes: allTickets
-        ? p.solvedFullResolution.median(v0, v1)
-        : medianInPlace(fullRes, fullN),
-      escalation_rate: rate(escalated, createdCount),
-      repeat_request_rate: rate(repeat, createdCount),
-      predicted_csat: predicted(p.csatModel, p.solvedPredictions !== null, predSum, solved),
+      median_session_minutes: sess.medianMinutes,
+      mobile_share: rate(sess.mobile, sess.sessions),
+      fcr: rate(solved.oneTouch, solved.touched),
+      zero_touch_tickets: rate(solved.count - solved.touched, solved.count),
+      reopen_rate: rate(solved.reopened, solved.count),
+      csat: rate(solved.good, solved.good + solved.bad),
+      median_first_reply_minutes: solved.medianFirstReply,
+      median_full_resolution_minutes: solved.medianFullResolution,
+      escalation_rate: rate(created.escalated, created.count),
+      repeat_request_rate: rate(created.repeat, created.count),
+      predicted_csat: predicted(p.csatModel, p.solvedPredictions !== null, solved.predSum, solved.count),
     },
   };
+}
+
+/*
+ * The scans below are separate small functions on purpose: V8 then optimizes each loop as a
+ * whole function. Inlined into one large function they were compiled on-stack and thrown away
+ * again on every call (code after a loop lacked type feedback), which made a 90-day report ~4×
+ * slower.
+ */
+
+interface SessionTally {
+  sessions: number;
+  helpSeeking: number;
+  followed: number;
+  searches: number;
+  searchSuccess: number;
+  zeroResult: number;
+  mobile: number;
+  visitors: number;
+  returning: number;
+  /** Per portal event type: visitors who produced it. */
+  typeVisitors: Int32Array;
+  gapCounts: Int32Array;
+  gapsSeen: number[];
+  medianMinutes: number | null;
+}
+
+/** Sessions starting in [s0, s1): counts, distinct visitors, content gaps and the median length. */
+function sessionTally(p: PreparedDataset, f: Filter, s0: number, s1: number): SessionTally {
+  const all = f.device < 0 && f.accounts === null;
+  const t: SessionTally = {
+    sessions: 0,
+    helpSeeking: 0,
+    followed: 0,
+    searches: 0,
+    searchSuccess: 0,
+    zeroResult: 0,
+    mobile: 0,
+    visitors: 0,
+    returning: 0,
+    typeVisitors: new Int32Array(PORTAL_EVENT_TYPES.length),
+    gapCounts: new Int32Array(p.gapQueries.length),
+    gapsSeen: [],
+    medianMinutes: null,
+  };
+  const { visitors, returning } = all
+    ? tallyVisitors(p.sessVisitor, p.sessTypes, s0, s1, p.visitorCount, t.typeVisitors)
+    : tallySegmentVisitors(p, f, s0, s1, t.typeVisitors);
+  t.visitors = visitors;
+  t.returning = returning;
+  if (all) {
+    const totals = p.sessTotals;
+    const between = (a: Int32Array | Float64Array) => (a[s1] as number) - (a[s0] as number);
+    t.sessions = s1 - s0;
+    t.mobile = between(totals.mobile);
+    t.helpSeeking = between(totals.helpSeeking);
+    t.followed = between(totals.followed);
+    t.searches = between(totals.searches);
+    t.searchSuccess = between(totals.searchSuccess);
+    t.zeroResult = between(totals.zeroResult);
+    countGaps(p.sessGapQuery, p.sessGapStart[s0] as number, p.sessGapStart[s1] as number, t);
+    t.medianMinutes = p.sessMinutes.median(s0, s1);
+  } else {
+    segmentSessions(p, f, s0, s1, t);
+  }
+  return t;
+}
+
+/**
+ * Distinct visitors of sessions [s0, s1), visitors seen in two or more of them, and per event
+ * type the visitors who produced it. Per visitor: bit 7 = seen, bit 8 = seen twice, bits 0-6 =
+ * event types produced. The session loop only ORs bits in, without a branch: the counts come
+ * from a histogram of the 512 possible marks afterwards, since data-dependent branches on
+ * randomly ordered visitors cost more than the loop's memory traffic.
+ */
+function tallyVisitors(
+  sessVisitor: Int32Array,
+  sessTypes: Uint8Array,
+  s0: number,
+  s1: number,
+  visitorCount: number,
+  typeVisitors: Int32Array,
+): { visitors: number; returning: number } {
+  const marks = new Uint16Array(visitorCount);
+  for (let i = s0; i < s1; i++) {
+    const v = sessVisitor[i] as number;
+    const had = marks[v] as number;
+    marks[v] = had | SEEN | ((had & SEEN) << 1) | (sessTypes[i] as number);
+  }
+  const histogram = new Int32Array(TWICE << 1);
+  for (let v = 0; v < visitorCount; v++) {
+    const m = marks[v] as number;
+    histogram[m] = (histogram[m] as number) + 1;
+  }
+  let visitors = 0;
+  let returning = 0;
+  for (let m = SEEN; m < histogram.length; m++) {
+    const n = histogram[m] as number;
+    if (n === 0 || !(m & SEEN)) continue;
+    visitors += n;
+    if (m & TWICE) returning += n;
+    for (let t = 0; t < typeVisitors.length; t++)
+      if (m & (1 << t)) typeVisitors[t] = (typeVisitors[t] as number) + n;
+  }
+  return { visitors, returning };
+}
+
+/** {@link tallyVisitors} over the sessions of a segment, listed first. */
+function tallySegmentVisitors(
+  p: PreparedDataset,
+  f: Filter,
+  s0: number,
+  s1: number,
+  typeVisitors: Int32Array,
+): { visitors: number; returning: number } {
+  const picked: number[] = [];
+  for (let i = s0; i < s1; i++) if (sessionIn(p, i, f)) picked.push(i);
+  const visitorsOf = Int32Array.from(picked, (i) => p.sessVisitor[i] as number);
+  const typesOf = Uint8Array.from(picked, (i) => p.sessTypes[i] as number);
+  return tallyVisitors(visitorsOf, typesOf, 0, picked.length, p.visitorCount, typeVisitors);
+}
+
+function countGaps(sessGapQuery: Int32Array, k0: number, k1: number, t: SessionTally): void {
+  const { gapCounts, gapsSeen } = t;
+  for (let k = k0; k < k1; k++) {
+    const q = sessGapQuery[k] as number;
+    if (gapCounts[q] === 0) gapsSeen.push(q);
+    gapCounts[q] = (gapCounts[q] as number) + 1;
+  }
+}
+
+/** The session counts of a segment, session by session (the prepared running totals are for all). */
+function segmentSessions(p: PreparedDataset, f: Filter, s0: number, s1: number, t: SessionTally): void {
+  const durations = new Float64Array(s1 - s0);
+  const { sessFlags, sessStart, sessEnd, sessDevice, sessGapStart } = p;
+  for (let i = s0; i < s1; i++) {
+    if (!sessionIn(p, i, f)) continue;
+    const flags = sessFlags[i] as number;
+    durations[t.sessions++] = ((sessEnd[i] as number) - (sessStart[i] as number)) / MINUTE;
+    if (sessDevice[i] === MOBILE) t.mobile++;
+    if (flags & HELP) {
+      t.helpSeeking++;
+      if (flags & FOLLOWED_BIT) t.followed++;
+    }
+    t.searches += p.sessSearches[i] as number;
+    t.searchSuccess += p.sessSearchSuccess[i] as number;
+    t.zeroResult += p.sessZeroResult[i] as number;
+    countGaps(p.sessGapQuery, sessGapStart[i] as number, sessGapStart[i + 1] as number, t);
+  }
+  t.medianMinutes = medianInPlace(durations, t.sessions);
+}
+
+interface CreatedTally {
+  count: number;
+  escalated: number;
+  repeat: number;
+  /** Distinct requesters. */
+  requesters: number;
+}
+
+/** Tickets created in [c0, c1) of `p.created`. */
+function createdTally(p: PreparedDataset, f: Filter, c0: number, c1: number): CreatedTally {
+  const c = p.created;
+  if (f.channel < 0 && f.accounts === null) {
+    return {
+      count: c1 - c0,
+      escalated: (p.createdTotals.escalated[c1] as number) - (p.createdTotals.escalated[c0] as number),
+      repeat: (p.createdTotals.repeat[c1] as number) - (p.createdTotals.repeat[c0] as number),
+      requesters: firstInRange(p.createdPrevSameRequester, c0, c1),
+    };
+  }
+  const t: CreatedTally = { count: 0, escalated: 0, repeat: 0, requesters: 0 };
+  const requesterSeen = new Uint8Array(p.requesterCount);
+  for (let i = c0; i < c1; i++) {
+    if (!ticketIn(c, i, f)) continue;
+    t.count++;
+    t.escalated += c.escalated[i] as number;
+    t.repeat += c.repeat[i] as number;
+    const r = c.requester[i] as number;
+    if (requesterSeen[r] === 0) {
+      requesterSeen[r] = 1;
+      t.requesters++;
+    }
+  }
+  return t;
+}
+
+/** Positions in [c0, c1) whose previous same-requester position is before c0: distinct requesters. */
+function firstInRange(prev: Int32Array, c0: number, c1: number): number {
+  let n = 0;
+  // Branch-free: the sign bit of prev − c0 is 1 exactly when prev < c0.
+  for (let i = c0; i < c1; i++) n += ((prev[i] as number) - c0) >>> 31;
+  return n;
+}
+
+interface SolvedTally {
+  count: number;
+  touched: number;
+  oneTouch: number;
+  reopened: number;
+  good: number;
+  bad: number;
+  predSum: number;
+  medianFirstReply: number | null;
+  medianFullResolution: number | null;
+}
+
+/** Tickets solved in [v0, v1) of `p.solved`. */
+function solvedTally(p: PreparedDataset, f: Filter, v0: number, v1: number): SolvedTally {
+  const predictions = p.solvedPredictions;
+  if (f.channel < 0 && f.accounts === null) {
+    const t = p.solvedTotals;
+    const between = (a: Int32Array) => (a[v1] as number) - (a[v0] as number);
+    return {
+      count: v1 - v0,
+      touched: between(t.touched),
+      oneTouch: between(t.oneTouch),
+      reopened: between(t.reopened),
+      good: between(t.good),
+      bad: between(t.bad),
+      // Summed in order rather than from running totals, so the float result is the segment loop's.
+      predSum: predictions ? sumRange(predictions, v0, v1) : 0,
+      medianFirstReply: p.solvedFirstReply.median(v0, v1),
+      medianFullResolution: p.solvedFullResolution.median(v0, v1),
+    };
+  }
+  const s = p.solved;
+  const firstReply = new Float64Array(v1 - v0);
+  const fullRes = new Float64Array(v1 - v0);
+  let firstN = 0;
+  let fullN = 0;
+  const t = { count: 0, touched: 0, oneTouch: 0, reopened: 0, good: 0, bad: 0, predSum: 0 };
+  for (let i = v0; i < v1; i++) {
+    if (!ticketIn(s, i, f)) continue;
+    t.count++;
+    const replies = s.replies[i] as number;
+    const reopens = s.reopened[i] as number;
+    if (replies >= 1) {
+      t.touched++;
+      if (replies === 1 && reopens === 0) t.oneTouch++;
+    }
+    t.reopened += reopens;
+    const sat = s.satisfaction[i];
+    if (sat === GOOD) t.good++;
+    else if (sat === BAD) t.bad++;
+    const fr = s.firstReply[i] as number;
+    if (fr === fr) firstReply[firstN++] = fr;
+    const fu = s.fullResolution[i] as number;
+    if (fu === fu) fullRes[fullN++] = fu;
+    if (predictions) t.predSum += predictions[i] as number;
+  }
+  return {
+    ...t,
+    medianFirstReply: medianInPlace(firstReply, firstN),
+    medianFullResolution: medianInPlace(fullRes, fullN),
+  };
+}
+
+function sumRange(values: Float64Array, from: number, to: number): number {
+  let sum = 0;
+  for (let i = from; i < to; i++) sum += values[i] as number;
+  return sum;
 }
 
 function predicted(
@@ -418,13 +524,10 @@ function activeUsers(
   const monthStart = to - 30 * DAY_MS;
   const i0 = lowerBound(p.sessStart, monthStart - p.maxSessionMs);
   const i1 = lowerBound(p.sessStart, to);
-  // Per visitor: bit 0 month, 1 week, 2 day; counted once each.
+  // Per visitor: bit 0 month, 1 week, 2 day; ORed in without branches and counted afterwards,
+  // as in tallyVisitors.
   const marks = new Uint8Array(p.visitorCount);
-  const accountSeen = new Uint8Array(p.accounts.length);
-  let dau = 0;
-  let wau = 0;
-  let mau = 0;
-  let activeAccounts = 0;
+  const accountSeen = new Uint8Array(p.accounts.length + 1);
   const all = f.device < 0 && f.accounts === null;
   const { sessEnd, sessVisitor, sessAccount } = p;
   const accountCount = p.accounts.length;
@@ -433,31 +536,41 @@ function activeUsers(
     // Latest event before `to`: the session is active in a range iff that event is in it. Only a
     // session running past `to` needs its events looked at.
     let last = sessEnd[i] as number;
-    if (last >= to) {
-      last = -Infinity;
-      for (let k = p.sessFirst[i] as number; k <= (p.sessLast[i] as number); k++) {
-        const t = p.eventTime[k] as number;
-        if (t >= to) break;
-        last = t;
-      }
-    }
+    if (last >= to) last = lastEventBefore(p, i, to);
     if (last < monthStart) continue;
     const v = sessVisitor[i] as number;
-    const had = marks[v] as number;
-    const now = had | 1 | (last >= weekStart ? 2 : 0) | (last >= dayStart ? 4 : 0);
-    if (now !== had) {
-      marks[v] = now;
-      if (!(had & 1)) mau++;
-      if (now & 2 && !(had & 2)) wau++;
-      if (now & 4 && !(had & 4)) dau++;
-    }
+    marks[v] = (marks[v] as number) | 1 | (+(last >= weekStart) << 1) | (+(last >= dayStart) << 2);
+    // Sessions without an account (−1) or with one beyond the list all mark the spare last slot.
     const a = sessAccount[i] as number;
-    if (a >= 0 && a < accountCount && accountSeen[a] === 0) {
-      accountSeen[a] = 1;
-      activeAccounts++;
-    }
+    accountSeen[a >= 0 && a < accountCount ? a : accountCount] = 1;
   }
+  const histogram = new Int32Array(8);
+  for (let v = 0; v < marks.length; v++) {
+    const m = marks[v] as number;
+    histogram[m] = (histogram[m] as number) + 1;
+  }
+  let dau = 0;
+  let wau = 0;
+  let mau = 0;
+  for (let m = 1; m < 8; m++) {
+    const n = histogram[m] as number;
+    mau += n;
+    if (m & 2) wau += n;
+    if (m & 4) dau += n;
+  }
+  let activeAccounts = 0;
+  for (let a = 0; a < accountCount; a++) activeAccounts += accountSeen[a] as number;
   return { dau, wau, mau, activeAccounts };
+}
+
+function lastEventBefore(p: PreparedDataset, session: number, to: number): number {
+  let last = -Infinity;
+  for (let k = p.sessFirst[session] as number; k <= (p.sessLast[session] as number); k++) {
+    const t = p.eventTime[k] as number;
+    if (t >= to) break;
+    last = t;
+  }
+  return last;
 }
 
 /** Accounts of the tenant's account list that are in the segment. */

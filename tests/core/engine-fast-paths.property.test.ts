@@ -8,7 +8,7 @@ import { computeReport } from '../../src/core/report';
 import { buildSessions, visitorKey } from '../../src/core/sessions';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { median, medianInPlace, RangeSelect } from '../../src/core/stats';
-import { DAY, ev, MIN, person, T0, ticket } from './fixtures';
+import { account, DAY, ev, MIN, person, T0, ticket } from './fixtures';
 
 describe('orderByKey', () => {
   const keys = fc.oneof(
@@ -174,6 +174,34 @@ describe('prepared report against a direct computation from the sessions', () =>
           ),
         );
         expect(m.repeat_request_rate.numerator).toBe(repeats.length);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('counts DAU, WAU, MAU and active accounts as visitors with an event in the look-back', () => {
+    // Sessions may straddle the window's end: only their events before it count.
+    const toArb = fc.integer({ min: 0, max: 13 * 24 * 60 }).map((m) => T0 + m * MIN);
+    fc.assert(
+      fc.property(dataArb, toArb, ({ events, segment }, to) => {
+        const persons = [person('p1', 'a1'), person('p2', 'a1'), person('p3', 'a2'), person('p4')];
+        const accounts = [account('a1'), account('a2'), account('a3')];
+        const prepared = prepareDataset({ ...emptyDataset(), events, persons, accounts }, DEFAULT_SETTINGS);
+        const m = computeReport(prepared, { from: to - DAY, to }, DEFAULT_SETTINGS, segment).metrics;
+
+        const sessions = buildSessions(events, persons, DEFAULT_SETTINGS.session_gap_minutes).filter(
+          (s) => segment.device === undefined || s.device === segment.device,
+        );
+        const activeIn = (days: number) =>
+          sessions.filter((s) =>
+            s.events.some((e) => e.occurred_at >= to - days * DAY && e.occurred_at < to),
+          );
+        const distinct = (xs: (string | null)[]) => new Set(xs.filter((x) => x !== null)).size;
+        expect(m.dau).toBe(distinct(activeIn(1).map(visitorKey)));
+        expect(m.wau).toBe(distinct(activeIn(7).map(visitorKey)));
+        expect(m.mau).toBe(distinct(activeIn(30).map(visitorKey)));
+        expect(m.active_account_share.numerator).toBe(distinct(activeIn(30).map((s) => s.account_id)));
+        expect(m.active_account_share.denominator).toBe(accounts.length);
       }),
       { numRuns: 150 },
     );
