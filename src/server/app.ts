@@ -15,6 +15,8 @@ export interface BuildServerOptions {
   logStream?: NodeJS.WritableStream;
   /** The metric engine behind /metrics, /trends, /accounts, /content-gaps and /export.csv. */
   engine?: Engine<unknown>;
+  /** Load every tenant's dataset once listening, before the first request asks (serve). */
+  warmDatasets?: boolean;
 }
 
 /** Paths pino blanks before a line is written: credentials must never reach a log. */
@@ -49,6 +51,7 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
     tenants: new TenantSecretCache(opts.db),
     admin: new AdminCheck(opts.db),
     engine: opts.engine,
+    warm: opts.warmDatasets ?? false,
   });
 
   // Webhooks and portal events authenticate their own way (signature; CORS origin + hashing).

@@ -30,7 +30,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     await db.close();
     throw err;
   }
-  const app = await buildServer({ db, logger: opts.logger ?? false, engine: coreEngine });
+  const app = await buildServer({ db, logger: opts.logger ?? false, engine: coreEngine, warmDatasets: true });
   const closers: Array<() => Promise<void>> = [];
 
   if (opts.ingest !== false)

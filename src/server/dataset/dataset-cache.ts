@@ -1,5 +1,5 @@
 import type { Settings } from '../../core/settings';
-import type { Queryable } from '../db/database';
+import type { Database } from '../db/database';
 import { getSettings } from '../repo/settings';
 import { loadTenantRecords, type TenantRecords } from './load-records';
 
@@ -10,6 +10,8 @@ export interface DatasetSnapshot<P> {
   settings: Settings;
   /** Data version + settings time it was built from; a report cached under it stays valid. */
   stamp: string;
+  /** The data version its records were loaded at. */
+  version: number;
   /** Epoch ms of the newest synced data, or of the last change when nothing records sync times. */
   dataAsOf: number | null;
   /** Reports computed on this snapshot, by window and segment. */
@@ -20,10 +22,15 @@ interface Entry<P> {
   snapshot?: DatasetSnapshot<P>;
   building?: Promise<DatasetSnapshot<P>>;
   checkedAt: number;
+  /** When the last build finished, and how long it took. */
+  builtAt: number;
+  buildMs: number;
 }
 
 interface Freshness {
   stamp: string;
+  /** The data part of the stamp: unchanged means the stored records are still current. */
+  version: number;
   dataAsOf: number | null;
 }
 
@@ -32,29 +39,44 @@ export type Prepare<P> = (records: TenantRecords, settings: Settings) => P;
 const MAX_CACHED_REPORTS = 500;
 
 /**
+ * A background rebuild waits at least this many times the last build's duration after it: a
+ * tenant whose build takes a minute (a million tickets) while beacons change its data every second
+ * is rebuilt every few minutes, using a fifth of a core, not all of one forever.
+ */
+const REBUILD_PAUSE_FACTOR = 4;
+
+/**
  * Keeps each tenant's prepared dataset in memory. The first request waits for the load; later
  * ones are served from memory while, if the tenant's data or settings changed (checked at most
- * every `checkIntervalMs`), a new snapshot is built in the background and swapped in when ready.
+ * every `checkIntervalMs`, and no sooner than REBUILD_PAUSE_FACTOR build durations after the last
+ * build), a new snapshot is built in the background and swapped in when ready. A change of
+ * settings alone re-prepares the records already loaded.
  */
 export class DatasetCache<P> {
   private readonly entries = new Map<string, Entry<P>>();
 
   constructor(
-    private readonly db: Queryable,
+    private readonly db: Database,
     private readonly prepare: Prepare<P>,
-    private readonly opts: { checkIntervalMs?: number; onError?: (err: unknown) => void } = {},
+    private readonly opts: {
+      checkIntervalMs?: number;
+      onError?: (err: unknown) => void;
+      /** The clock (tests). */
+      now?: () => number;
+    } = {},
   ) {}
 
   async get(tenantId: string): Promise<DatasetSnapshot<P>> {
-    let entry = this.entries.get(tenantId);
-    if (!entry) {
-      entry = { checkedAt: Date.now() };
-      this.entries.set(tenantId, entry);
-    }
+    const entry = this.entryOf(tenantId);
     if (!entry.snapshot) return this.build(tenantId, entry, await this.freshness(tenantId));
     const interval = this.opts.checkIntervalMs ?? 1000;
-    if (!entry.building && Date.now() - entry.checkedAt >= interval) {
-      entry.checkedAt = Date.now();
+    const now = this.now();
+    if (
+      !entry.building &&
+      now - entry.checkedAt >= interval &&
+      now - entry.builtAt >= REBUILD_PAUSE_FACTOR * entry.buildMs
+    ) {
+      entry.checkedAt = now;
       const fresh = await this.freshness(tenantId);
       if (fresh.stamp !== entry.snapshot.stamp) {
         this.build(tenantId, entry, fresh).catch((err: unknown) => this.opts.onError?.(err));
@@ -63,10 +85,17 @@ export class DatasetCache<P> {
     return entry.snapshot;
   }
 
+  /**
+   * Loads the tenants' datasets one after another, so that the first request after a start does
+   * not wait for (or time out on) a large tenant's load. Failures go to `onError`.
+   */
+  async warm(tenantIds: readonly string[]): Promise<void> {
+    for (const id of tenantIds) await this.get(id).catch((err: unknown) => this.opts.onError?.(err));
+  }
+
   /** Waits for a snapshot of the current data (tests, and after a settings change). */
   async refresh(tenantId: string): Promise<DatasetSnapshot<P>> {
-    const entry = this.entries.get(tenantId) ?? { checkedAt: 0 };
-    this.entries.set(tenantId, entry);
+    const entry = this.entryOf(tenantId);
     if (entry.building) await entry.building.catch(() => undefined);
     const fresh = await this.freshness(tenantId);
     if (entry.snapshot?.stamp === fresh.stamp) return entry.snapshot;
@@ -85,22 +114,39 @@ export class DatasetCache<P> {
     return value;
   }
 
+  private now(): number {
+    return (this.opts.now ?? Date.now)();
+  }
+
+  private entryOf(tenantId: string): Entry<P> {
+    let entry = this.entries.get(tenantId);
+    if (!entry) {
+      entry = { checkedAt: this.now(), builtAt: 0, buildMs: 0 };
+      this.entries.set(tenantId, entry);
+    }
+    return entry;
+  }
+
   private build(tenantId: string, entry: Entry<P>, fresh: Freshness): Promise<DatasetSnapshot<P>> {
     if (entry.building) return entry.building;
+    const previous = entry.snapshot;
     const building = (async () => {
-      const [records, settings] = [
-        await loadTenantRecords(this.db, tenantId),
-        await getSettings(this.db, tenantId),
-      ];
+      const started = this.now();
+      const sameData = previous !== undefined && previous.version === fresh.version;
+      const records = sameData ? previous.records : await loadTenantRecords(this.db, tenantId);
+      const settings = await getSettings(this.db, tenantId);
       const snapshot: DatasetSnapshot<P> = {
         prepared: this.prepare(records, settings),
         records,
         settings,
         stamp: fresh.stamp,
+        version: fresh.version,
         dataAsOf: fresh.dataAsOf,
         reports: new Map(),
       };
       entry.snapshot = snapshot;
+      entry.builtAt = this.now();
+      entry.buildMs = entry.builtAt - started;
       return snapshot;
     })();
     entry.building = building;
@@ -131,6 +177,7 @@ export class DatasetCache<P> {
       [tenantId],
     );
     const r = rows[0];
-    return { stamp: `${r?.version ?? 0}:${r?.settings_at ?? 0}`, dataAsOf: r?.as_of ?? null };
+    const version = r?.version ?? 0;
+    return { stamp: `${version}:${r?.settings_at ?? 0}`, version, dataAsOf: r?.as_of ?? null };
   }
 }

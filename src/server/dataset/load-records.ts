@@ -3,7 +3,6 @@ import type {
   Channel,
   Device,
   Person,
-  PortalEvent,
   PortalEventType,
   Priority,
   PulseRecord,
@@ -12,14 +11,17 @@ import type {
   TicketStatus,
 } from '../../core/records';
 import { ColumnarDatasetBuilder, type ColumnarDataset } from '../../core/dataset';
-import type { Queryable } from '../db/database';
+import type { Database } from '../db/database';
 
-/** Everything the engine reads for one tenant, as platform-neutral records. */
+/**
+ * Everything the engine reads for one tenant. Portal events exist only as columns: a large
+ * tenant has millions, and keeping them as objects too made every garbage collection of the
+ * server walk them (the sidebar asks the database for one requester's events instead).
+ */
 export interface TenantRecords {
   accounts: Account[];
   persons: Person[];
   tickets: Ticket[];
-  events: PortalEvent[];
   /** The same records as the engine prepares them, built row by row while loading. */
   columns: ColumnarDataset;
 }
@@ -60,7 +62,16 @@ interface EventRow {
 /** bigint comes back as a string from node-postgres; float8 is a number on both drivers. */
 const ms = (col: string) => `${col}::float8 AS ${col}`;
 
-export async function loadTenantRecords(db: Queryable, tenantId: string): Promise<TenantRecords> {
+export interface LoadOptions {
+  /** Events fetched at a time (default 50,000): only one batch of row objects exists at once. */
+  eventBatch?: number;
+}
+
+export async function loadTenantRecords(
+  db: Database,
+  tenantId: string,
+  { eventBatch = 10_000 }: LoadOptions = {},
+): Promise<TenantRecords> {
   const accounts = await db.query<Omit<Account, 'kind'>>(
     `SELECT id, name, tags, ${ms('created_at')} FROM accounts WHERE tenant_id = $1 ORDER BY id`,
     [tenantId],
@@ -76,24 +87,43 @@ export async function loadTenantRecords(db: Queryable, tenantId: string): Promis
      FROM tickets WHERE tenant_id = $1 ORDER BY created_at, id`,
     [tenantId],
   );
-  const events = await db.query<EventRow>(
-    `SELECT type, ${ms('occurred_at')}, visitor_id, person_id, account_id, query, result_count, clicked_result,
-       article_id, device
-     FROM portal_events WHERE tenant_id = $1 ORDER BY occurred_at, id`,
-    [tenantId],
-  );
-  // The sidebar reads the event objects too, so they are kept; the builder interns their ids
-  // and scores ticket texts as each row arrives, which prepare would otherwise do.
-  const columns = new ColumnarDatasetBuilder(events.rows.length);
+  const [{ n: eventCount } = { n: 0 }] = (
+    await db.query<{ n: number }>('SELECT count(*)::int AS n FROM portal_events WHERE tenant_id = $1', [
+      tenantId,
+    ])
+  ).rows;
+  // The builder interns ids and scores ticket texts as each row arrives, which prepare would
+  // otherwise do.
+  const columns = new ColumnarDatasetBuilder(eventCount, tickets.rows.length);
   const record = <R extends PulseRecord>(r: R): R => {
     columns.add(r);
     return r;
   };
-  return {
+  const loaded = {
     accounts: accounts.rows.map((r) => record({ kind: 'account', ...r })),
     persons: persons.rows.map((r) => record({ kind: 'person', ...r })),
     tickets: tickets.rows.map((r) => record({ kind: 'ticket', ...r })),
-    events: events.rows.map((r) => record({ kind: 'portal_event', ...r })),
-    columns: columns.build(),
   };
+  // In storage order: results do not depend on the order of events, and sorting millions of
+  // rows would cost the database seconds. The next batch is asked for before this one is added,
+  // so the database works while this process does.
+  await db.transaction(async (tx) => {
+    await tx.query(
+      `DECLARE pulse_events NO SCROLL CURSOR FOR
+       SELECT type, ${ms('occurred_at')}, visitor_id, person_id, account_id, query, result_count, clicked_result,
+         article_id, device
+       FROM portal_events WHERE tenant_id = $1`,
+      [tenantId],
+    );
+    const fetchBatch = () => tx.query<EventRow>(`FETCH ${eventBatch} FROM pulse_events`);
+    let next = fetchBatch();
+    for (;;) {
+      const { rows } = await next;
+      const more = rows.length === eventBatch;
+      if (more) next = fetchBatch();
+      for (const r of rows) columns.add({ kind: 'portal_event', ...r });
+      if (!more) break;
+    }
+  });
+  return { ...loaded, columns: columns.build() };
 }

@@ -6,6 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { PortalEvent, Ticket } from '../../core/records';
 import { DatasetCache, type DatasetSnapshot } from '../dataset/dataset-cache';
+import type { Queryable } from '../db/database';
 import { HttpError } from '../http/errors';
 import { iso, windowJson } from '../http/query';
 import { authOf } from './context';
@@ -86,8 +87,9 @@ function distinctNewest(values: Array<string | null>): string[] {
  */
 export function portalActivityBefore(
   ticket: Pick<Ticket, 'created_at'>,
-  requesterEvents: readonly PortalEvent[],
+  requesterEvents: readonly RequesterEvent[],
   hours: number,
+  known = requesterEvents.length > 0,
 ): PortalActivityBefore {
   const from = ticket.created_at - hours * HOUR;
   const within = requesterEvents
@@ -97,7 +99,7 @@ export function portalActivityBefore(
   const reads = within.filter((e) => e.type === 'article_view');
   return {
     hours,
-    known: requesterEvents.length > 0,
+    known,
     searched: searches.length > 0,
     read_articles: reads.length > 0,
     queries: distinctNewest(searches.map((e) => e.query)),
@@ -105,40 +107,54 @@ export function portalActivityBefore(
   };
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string | null): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    if (k === null) continue;
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
+/** The fields of a portal event the sidebar shows. */
+export type RequesterEvent = Pick<PortalEvent, 'type' | 'occurred_at' | 'query' | 'article_id'>;
+
+/**
+ * The requester's events in the look-back before the ticket, from the database (the server keeps
+ * no event objects), and whether the requester has any events at all.
+ */
+async function requesterEventsBefore(
+  db: Queryable,
+  tenantId: string,
+  ticket: Pick<Ticket, 'requester_id' | 'created_at'>,
+  hours: number,
+): Promise<{ events: RequesterEvent[]; known: boolean }> {
+  const { rows } = await db.query<RequesterEvent>(
+    `SELECT type, occurred_at::float8 AS occurred_at, query, article_id FROM portal_events
+     WHERE tenant_id = $1 AND person_id = $2 AND occurred_at BETWEEN $3 AND $4
+     ORDER BY occurred_at`,
+    [tenantId, ticket.requester_id, ticket.created_at - hours * HOUR, ticket.created_at],
+  );
+  if (rows.length > 0) return { events: rows, known: true };
+  const any = await db.query('SELECT 1 FROM portal_events WHERE tenant_id = $1 AND person_id = $2 LIMIT 1', [
+    tenantId,
+    ticket.requester_id,
+  ]);
+  return { events: [], known: any.rows.length > 0 };
 }
 
 const ID = { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^\\s]+$' } as const;
 
 export function ticketContextRoutes<P>(): FastifyPluginAsync<EngineOptions<P>> {
-  return async (app, { engine, datasets }) => {
+  return async (app, { engine, datasets, db }) => {
     const ticketsById = (snap: DatasetSnapshot<P>) =>
       DatasetCache.memo(snap, 'sidebar|tickets', () => new Map(snap.records.tickets.map((t) => [t.id, t])));
-    const eventsByPerson = (snap: DatasetSnapshot<P>) =>
-      DatasetCache.memo(snap, 'sidebar|events', () => groupBy(snap.records.events, (e) => e.person_id));
-
-    const insightOf = (snap: DatasetSnapshot<P>, ticket: Ticket): TicketInsight => {
+    const insightOf = async (
+      snap: DatasetSnapshot<P>,
+      tenantId: string,
+      ticket: Ticket,
+    ): Promise<TicketInsight> => {
       const { predictor, model } = csatParts(snap.prepared);
+      const hours = snap.settings.ticket_after_portal_hours;
+      const { events, known } = await requesterEventsBefore(db, tenantId, ticket, hours);
       return {
         ticket_id: ticket.id,
         status: ticket.status,
         satisfaction: ticket.satisfaction,
         predicted_good: predictor ? predictor(ticket) : null,
         model,
-        portal: portalActivityBefore(
-          ticket,
-          eventsByPerson(snap).get(ticket.requester_id) ?? [],
-          snap.settings.ticket_after_portal_hours,
-        ),
+        portal: portalActivityBefore(ticket, events, hours, known),
       };
     };
 
@@ -157,7 +173,8 @@ export function ticketContextRoutes<P>(): FastifyPluginAsync<EngineOptions<P>> {
         const { ticket: ticketId, organization } = request.query;
         if (ticketId === undefined && organization === undefined)
           throw new HttpError(400, 'invalid_request', 'give ticket, organization or both', 'ticket');
-        const snap = await datasets.get(authOf(request).tenantId);
+        const { tenantId } = authOf(request);
+        const snap = await datasets.get(tenantId);
         const ticket = ticketId === undefined ? undefined : ticketsById(snap).get(ticketId);
         // A ticket newer than the last sync is not an error: the account part still answers.
         const accountId = organization ?? ticket?.account_id ?? null;
@@ -176,7 +193,7 @@ export function ticketContextRoutes<P>(): FastifyPluginAsync<EngineOptions<P>> {
           data_as_of: iso(snap.dataAsOf),
           account_id: accountId,
           account,
-          ticket: ticket ? insightOf(snap, ticket) : null,
+          ticket: ticket ? await insightOf(snap, tenantId, ticket) : null,
         };
       },
     );

@@ -1,0 +1,133 @@
+import { emptyDataset } from '../../src/core/dataset';
+import { prepareColumns, prepareDataset } from '../../src/core/prepare';
+import type { PortalEvent, PulseRecord } from '../../src/core/records';
+import { computeReport } from '../../src/core/report';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { DatasetCache } from '../../src/server/dataset/dataset-cache';
+import { loadTenantRecords, type TenantRecords } from '../../src/server/dataset/load-records';
+import { upsertRecords } from '../../src/server/repo/records';
+import { saveSettings } from '../../src/server/repo/settings';
+import { account, DAY, ev, person, T0, ticket } from '../core/fixtures';
+import { addTestTenant } from './helpers';
+import { BACKENDS, openTestDatabase, type TestDatabase } from './test-db';
+
+const MIN = 60_000;
+
+// Three visitors whose events interleave in time, so a load ordered by visitor differs from time order.
+const EVENTS: PortalEvent[] = [
+  ev('search', T0 + 1 * MIN, 'v1', { person_id: 'p1', query: 'reset password', result_count: 0 }),
+  ev('search', T0 + 2 * MIN, 'v2', { query: 'vpn', result_count: 2 }),
+  ev('article_view', T0 + 3 * MIN, 'v1', { person_id: 'p1' }),
+  ev('page_view', T0 + 4 * MIN, 'v3', { device: 'mobile' }),
+  ev('search', T0 + 5 * MIN, 'v2', { query: 'billing', result_count: 1 }),
+  ev('page_view', T0 + 2 * DAY, 'v1', { person_id: 'p1' }),
+  ev('search', T0 + 2 * DAY + MIN, 'v3', { query: 'vpn', result_count: 0, device: 'mobile' }),
+];
+const RECORDS: PulseRecord[] = [
+  account('a1'),
+  person('p1', 'a1'),
+  ticket('t1', 'p1', T0 + 20 * MIN, { account_id: 'a1' }),
+  ticket('t2', 'p1', T0 + 3 * DAY, { account_id: 'a1' }),
+  ...EVENTS,
+];
+const WINDOW = { from: T0 - DAY, to: T0 + 5 * DAY };
+
+describe.each(BACKENDS)('dataset cache on %s', (backend) => {
+  let t: TestDatabase;
+  let tenant: string;
+  let other: string;
+
+  beforeEach(async () => {
+    t = await openTestDatabase(backend);
+    tenant = (await addTestTenant(t.db, 'acme', 'http://127.0.0.1:9')).id;
+    other = (await addTestTenant(t.db, 'globex', 'http://127.0.0.1:9')).id;
+    await t.db.transaction((tx) => upsertRecords(tx, tenant, RECORDS));
+    await t.db.transaction((tx) =>
+      upsertRecords(tx, other, [ev('search', T0, 'x1', { query: 'not acme', result_count: 0 })]),
+    );
+  });
+  afterEach(() => t.close());
+
+  it('loads events in batches into the same report as the records themselves', async () => {
+    // Batches of 3 over 7 events: two full batches and a partial one.
+    const loaded = await loadTenantRecords(t.db, tenant, { eventBatch: 3 });
+    expect(loaded.columns.events.length).toBe(EVENTS.length);
+    const direct = prepareDataset(
+      { ...emptyDataset(), accounts: [account('a1')], persons: [person('p1', 'a1')], ...split(RECORDS) },
+      DEFAULT_SETTINGS,
+    );
+    expect(computeReport(prepareColumns(loaded.columns, DEFAULT_SETTINGS), WINDOW, DEFAULT_SETTINGS)).toEqual(
+      computeReport(direct, WINDOW, DEFAULT_SETTINGS),
+    );
+    // A batch size that divides the count exactly ends on an empty fetch.
+    expect((await loadTenantRecords(t.db, tenant, { eventBatch: 7 })).columns.events.length).toBe(7);
+  });
+
+  it('re-prepares the loaded records when only settings change, and reloads when data changes', async () => {
+    const cache = new DatasetCache(t.db, (records: TenantRecords) => records);
+    const first = await cache.get(tenant);
+    await saveSettings(t.db, tenant, { ...DEFAULT_SETTINGS, session_gap_minutes: 45 });
+    const resettled = await cache.refresh(tenant);
+    expect(resettled.settings.session_gap_minutes).toBe(45);
+    expect(resettled.records).toBe(first.records);
+
+    await t.db.transaction((tx) => upsertRecords(tx, tenant, [ev('page_view', T0 + 4 * DAY, 'v9')]));
+    const reloaded = await cache.refresh(tenant);
+    expect(reloaded.records).not.toBe(first.records);
+    expect(reloaded.records.columns.events.length).toBe(EVENTS.length + 1);
+  });
+
+  it('waits four build durations after a build before rebuilding for changed data', async () => {
+    let clock = 1_000_000;
+    let builds = 0;
+    const cache = new DatasetCache(
+      t.db,
+      (records: TenantRecords) => {
+        builds++;
+        clock += 1000; // each build "takes" one second
+        return records;
+      },
+      { now: () => clock, checkIntervalMs: 100 },
+    );
+    const first = await cache.get(tenant);
+    expect(builds).toBe(1);
+    await t.db.transaction((tx) => upsertRecords(tx, tenant, [ev('page_view', T0 + 4 * DAY, 'v9')]));
+
+    clock += 3000; // past the check interval, within 4 × 1 s of the build
+    expect(await cache.get(tenant)).toBe(first);
+    expect((await cache.refresh(tenant).then(() => builds)) - 1).toBe(1); // refresh still rebuilds at once
+
+    await t.db.transaction((tx) => upsertRecords(tx, tenant, [ev('page_view', T0 + 4 * DAY, 'v10')]));
+    clock += 3000;
+    const stale = await cache.get(tenant);
+    expect(builds).toBe(2);
+    clock += 1001; // now 4 s after the last build
+    expect(await cache.get(tenant)).toBe(stale); // served at once; the rebuild runs in the background
+    const fresh = await cache.refresh(tenant);
+    expect(builds).toBe(3);
+    expect(fresh.records.columns.events.length).toBe(EVENTS.length + 2);
+  });
+
+  it('warms tenants before any request, each once, and never mixes tenants', async () => {
+    const built: string[] = [];
+    const cache = new DatasetCache(t.db, (records: TenantRecords) => {
+      built.push(sortCsv(records.columns.events.queries.join(',')));
+      return records;
+    });
+    await cache.warm([tenant, other]);
+    await cache.get(tenant);
+    await cache.get(other);
+    expect(built).toEqual(['billing,reset password,vpn', 'not acme']);
+  });
+});
+
+function split(records: PulseRecord[]) {
+  return {
+    tickets: records.filter((r) => r.kind === 'ticket'),
+    events: records.filter((r) => r.kind === 'portal_event'),
+  };
+}
+
+function sortCsv(s: string): string {
+  return s.split(',').sort().join(',');
+}
