@@ -1,5 +1,5 @@
 import { int32s } from './columns';
-import { EventTableBuilder, type EventTable } from './event-table';
+import { EventTableBuilder, type EventFields, type EventTable } from './event-table';
 import { sharedIds, type SharedIds } from './interner';
 import { TicketFactsBuilder, type TicketFacts } from './ticket-facts';
 import type { Account, Channel, Device, Person, PortalEvent, PulseRecord, Ticket } from './records';
@@ -107,6 +107,11 @@ export class ColumnarDatasetBuilder {
       this.tickets.push(r);
       this.facts.add(r);
     } else this.events.add(r);
+  }
+
+  /** An event's fields as a loader reads them, without making a record of them first. */
+  addEvent(e: EventFields): void {
+    this.events.add(e);
   }
 
   build(): ColumnarDataset {

@@ -121,7 +121,7 @@ export async function loadTenantRecords(
       const { rows } = await next;
       const more = rows.length === eventBatch;
       if (more) next = fetchBatch();
-      for (const r of rows) columns.add({ kind: 'portal_event', ...r });
+      for (const r of rows) columns.addEvent(r);
       if (!more) break;
     }
   });
