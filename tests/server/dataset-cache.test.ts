@@ -50,7 +50,7 @@ describe.each(BACKENDS)('dataset cache on %s', (backend) => {
 
   it('loads events in batches into the same report as the records themselves', async () => {
     // Batches of 3 over 7 events: two full batches and a partial one.
-    const loaded = await loadTenantRecords(t.db, tenant, { eventBatch: 3 });
+    const loaded = await loadTenantRecords(t.db, tenant, { batch: 3 });
     expect(loaded.columns.events.length).toBe(EVENTS.length);
     const direct = prepareDataset(
       { ...emptyDataset(), accounts: [account('a1')], persons: [person('p1', 'a1')], ...split(RECORDS) },
@@ -60,7 +60,7 @@ describe.each(BACKENDS)('dataset cache on %s', (backend) => {
       computeReport(direct, WINDOW, DEFAULT_SETTINGS),
     );
     // A batch size that divides the count exactly ends on an empty fetch.
-    expect((await loadTenantRecords(t.db, tenant, { eventBatch: 7 })).columns.events.length).toBe(7);
+    expect((await loadTenantRecords(t.db, tenant, { batch: 7 })).columns.events.length).toBe(7);
   });
 
   it('re-prepares the loaded records when only settings change, and reloads when data changes', async () => {

@@ -1,17 +1,6 @@
-import type {
-  Account,
-  Channel,
-  Device,
-  Person,
-  PortalEventType,
-  Priority,
-  PulseRecord,
-  Satisfaction,
-  Ticket,
-  TicketStatus,
-} from '../../core/records';
+import type { Account, Device, Person, PortalEventType, Ticket } from '../../core/records';
 import { ColumnarDatasetBuilder, type ColumnarDataset } from '../../core/dataset';
-import type { Database } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 
 /**
  * Everything the engine reads for one tenant. Portal events exist only as columns: a large
@@ -24,26 +13,6 @@ export interface TenantRecords {
   tickets: Ticket[];
   /** The same records as the engine prepares them, built row by row while loading. */
   columns: ColumnarDataset;
-}
-
-interface TicketRow {
-  id: string;
-  account_id: string | null;
-  requester_id: string;
-  channel: Channel;
-  priority: Priority;
-  status: TicketStatus;
-  created_at: number;
-  solved_at: number | null;
-  agent_replies: number;
-  reopens: number;
-  group_stations: number;
-  first_reply_minutes: number | null;
-  full_resolution_minutes: number | null;
-  satisfaction: Satisfaction;
-  tags: string[];
-  subject: string;
-  description: string;
 }
 
 interface EventRow {
@@ -63,67 +32,94 @@ interface EventRow {
 const ms = (col: string) => `${col}::float8 AS ${col}`;
 
 export interface LoadOptions {
-  /** Events fetched at a time (default 50,000): only one batch of row objects exists at once. */
-  eventBatch?: number;
+  /** Rows fetched at a time (default 10,000): only a batch or two of row objects exist at once. */
+  batch?: number;
+}
+
+/**
+ * Runs `sql` through a cursor of the transaction and hands its rows over a batch at a time. The
+ * next batch is asked for before this one is handed over, so the database works while this
+ * process does.
+ */
+async function eachBatch<R extends object>(
+  tx: Queryable,
+  cursor: string,
+  sql: string,
+  params: unknown[],
+  batch: number,
+  onRows: (rows: R[]) => void,
+): Promise<void> {
+  await tx.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${sql}`, params);
+  const fetchBatch = () => tx.query<R>(`FETCH ${batch} FROM ${cursor}`);
+  let next = fetchBatch();
+  for (;;) {
+    const { rows } = await next;
+    const more = rows.length === batch;
+    if (more) next = fetchBatch();
+    onRows(rows);
+    if (!more) break;
+  }
+  await tx.query(`CLOSE ${cursor}`);
 }
 
 export async function loadTenantRecords(
   db: Database,
   tenantId: string,
-  { eventBatch = 10_000 }: LoadOptions = {},
+  { batch = 10_000 }: LoadOptions = {},
 ): Promise<TenantRecords> {
-  const accounts = await db.query<Omit<Account, 'kind'>>(
-    `SELECT id, name, tags, ${ms('created_at')} FROM accounts WHERE tenant_id = $1 ORDER BY id`,
+  // Rows come back as records (their kind selected with them), so none is copied.
+  const accounts = await db.query<Account>(
+    `SELECT 'account' AS kind, id, name, tags, ${ms('created_at')} FROM accounts WHERE tenant_id = $1 ORDER BY id`,
     [tenantId],
   );
-  const persons = await db.query<Omit<Person, 'kind'>>(
-    'SELECT id, account_id, name, email FROM persons WHERE tenant_id = $1 ORDER BY id',
+  const persons = await db.query<Person>(
+    `SELECT 'person' AS kind, id, account_id, name, email FROM persons WHERE tenant_id = $1 ORDER BY id`,
     [tenantId],
   );
-  const tickets = await db.query<TicketRow>(
-    `SELECT id, account_id, requester_id, channel, priority, status, ${ms('created_at')}, ${ms('solved_at')},
-       agent_replies, reopens, group_stations, first_reply_minutes, full_resolution_minutes, satisfaction, tags,
-       subject, description
-     FROM tickets WHERE tenant_id = $1 ORDER BY created_at, id`,
-    [tenantId],
-  );
-  const [{ n: eventCount } = { n: 0 }] = (
-    await db.query<{ n: number }>('SELECT count(*)::int AS n FROM portal_events WHERE tenant_id = $1', [
-      tenantId,
-    ])
+  const [counts = { tickets: 0, events: 0 }] = (
+    await db.query<{ tickets: number; events: number }>(
+      `SELECT (SELECT count(*)::int FROM tickets WHERE tenant_id = $1) AS tickets,
+              (SELECT count(*)::int FROM portal_events WHERE tenant_id = $1) AS events`,
+      [tenantId],
+    )
   ).rows;
   // The builder interns ids and scores ticket texts as each row arrives, which prepare would
   // otherwise do.
-  const columns = new ColumnarDatasetBuilder(eventCount, tickets.rows.length);
-  const record = <R extends PulseRecord>(r: R): R => {
-    columns.add(r);
-    return r;
-  };
-  const loaded = {
-    accounts: accounts.rows.map((r) => record({ kind: 'account', ...r })),
-    persons: persons.rows.map((r) => record({ kind: 'person', ...r })),
-    tickets: tickets.rows.map((r) => record({ kind: 'ticket', ...r })),
-  };
-  // In storage order: results do not depend on the order of events, and sorting millions of
-  // rows would cost the database seconds. The next batch is asked for before this one is added,
-  // so the database works while this process does.
+  const columns = new ColumnarDatasetBuilder(counts.events, counts.tickets);
+  for (const r of accounts.rows) columns.add(r);
+  for (const r of persons.rows) columns.add(r);
+  const tickets: Ticket[] = [];
   await db.transaction(async (tx) => {
-    await tx.query(
-      `DECLARE pulse_events NO SCROLL CURSOR FOR
-       SELECT type, ${ms('occurred_at')}, visitor_id, person_id, account_id, query, result_count, clicked_result,
+    await eachBatch<Ticket>(
+      tx,
+      'pulse_tickets',
+      `SELECT 'ticket' AS kind, id, account_id, requester_id, channel, priority, status, ${ms('created_at')},
+         ${ms('solved_at')}, agent_replies, reopens, group_stations, first_reply_minutes, full_resolution_minutes,
+         satisfaction, tags, subject, description
+       FROM tickets WHERE tenant_id = $1 ORDER BY created_at, id`,
+      [tenantId],
+      batch,
+      (rows) => {
+        for (const r of rows) {
+          columns.add(r);
+          tickets.push(r);
+        }
+      },
+    );
+    // Events in storage order: results do not depend on their order, and sorting millions of
+    // rows would cost the database seconds.
+    await eachBatch<EventRow>(
+      tx,
+      'pulse_events',
+      `SELECT type, ${ms('occurred_at')}, visitor_id, person_id, account_id, query, result_count, clicked_result,
          article_id, device
        FROM portal_events WHERE tenant_id = $1`,
       [tenantId],
+      batch,
+      (rows) => {
+        for (const r of rows) columns.addEvent(r);
+      },
     );
-    const fetchBatch = () => tx.query<EventRow>(`FETCH ${eventBatch} FROM pulse_events`);
-    let next = fetchBatch();
-    for (;;) {
-      const { rows } = await next;
-      const more = rows.length === eventBatch;
-      if (more) next = fetchBatch();
-      for (const r of rows) columns.addEvent(r);
-      if (!more) break;
-    }
   });
-  return { ...loaded, columns: columns.build() };
+  return { accounts: accounts.rows, persons: persons.rows, tickets, columns: columns.build() };
 }
