@@ -8,7 +8,10 @@ import { loadTenantRecords, type TenantRecords } from '../../src/server/dataset/
 import { upsertRecords } from '../../src/server/repo/records';
 import { saveSettings } from '../../src/server/repo/settings';
 import { account, DAY, ev, person, T0, ticket } from '../core/fixtures';
-import { addTestTenant } from './helpers';
+import { buildServer } from '../../src/server/app';
+import { coreEngine } from '../../src/server/core-engine';
+import type { Engine } from '../../src/server/engine';
+import { addTestTenant, bearer, listen } from './helpers';
 import { BACKENDS, openTestDatabase, type TestDatabase } from './test-db';
 
 const MIN = 60_000;
@@ -131,3 +134,37 @@ function split(records: PulseRecord[]) {
 function sortCsv(s: string): string {
   return s.split(',').sort().join(',');
 }
+
+describe('serve warms datasets', () => {
+  let t: TestDatabase;
+  afterEach(() => t.close());
+
+  it('prepares every tenant once listening, so the first request finds it loaded', async () => {
+    t = await openTestDatabase('pglite');
+    const { id } = await addTestTenant(t.db, 'acme', 'http://127.0.0.1:9');
+    await t.db.transaction((tx) => upsertRecords(tx, id, RECORDS));
+    let prepared = 0;
+    const engine: Engine<unknown> = {
+      ...(coreEngine as Engine<unknown>),
+      prepare: (records, settings) => {
+        prepared++;
+        return coreEngine.prepare(records, settings);
+      },
+    };
+    const app = await buildServer({ db: t.db, engine, warmDatasets: true });
+    try {
+      const call = await listen(app);
+      for (let i = 0; i < 100 && prepared === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(prepared).toBe(1);
+      const from = new Date(WINDOW.from).toISOString();
+      const to = new Date(WINDOW.to).toISOString();
+      const res = await call('GET', `/api/v1/metrics?from=${from}&to=${to}`, {
+        headers: await bearer({ subdomain: 'acme' }),
+      });
+      expect(res.status).toBe(200);
+      expect(prepared).toBe(1);
+    } finally {
+      await app.close();
+    }
+  });
+});
