@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { StorageError } from '../server/db/data-dir-lock';
 import { UserError } from './errors';
 import { commands } from './commands';
 
@@ -17,9 +18,9 @@ async function main(argv: string[]): Promise<void> {
   } catch (err) {
     if (err instanceof CommanderError) {
       process.exitCode = err.exitCode;
-    } else if (err instanceof UserError) {
+    } else if (err instanceof UserError || err instanceof StorageError) {
       process.stderr.write(`portal-pulse: ${err.message}\n`);
-      process.exitCode = err.exitCode;
+      process.exitCode = err instanceof UserError ? err.exitCode : 2;
     } else {
       throw err;
     }

@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { lockDataDir, StorageError } from './data-dir-lock';
 
 /** What every query function needs: PGlite and node-postgres both answer `query(sql, params)`. */
 export interface Queryable {
@@ -25,7 +26,14 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
-  const db = await PGlite.create(dataDir);
+  const release = dataDir.startsWith('memory://') ? () => {} : lockDataDir(dataDir);
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dataDir);
+  } catch (err) {
+    release();
+    throw err;
+  }
   return {
     kind: 'pglite',
     query: async <R extends object>(sql: string, params?: unknown[]) => {
@@ -40,7 +48,13 @@ async function openPglite(dataDir: string): Promise<Database> {
           }),
         }),
       ),
-    close: () => db.close(),
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        release();
+      }
+    },
   };
 }
 
@@ -48,7 +62,7 @@ async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // Fail at start, with the URL's host in the message, rather than on the first request.
   const probe = await pool.connect().catch((err: Error) => {
-    throw new Error(`cannot connect to PostgreSQL at ${new URL(url).host}: ${err.message}`);
+    throw new StorageError(`cannot connect to PostgreSQL at ${new URL(url).host}: ${err.message}`);
   });
   probe.release();
   return {
