@@ -79,6 +79,18 @@ async function open(url: string, location: string): Promise<FrameLocator> {
   return page.frameLocator(`iframe[data-location="${location}"]`);
 }
 
+/** Waits until the app has resized its frame to the content and kept that height for 300 ms. */
+async function settledHeight(): Promise<void> {
+  let last = '';
+  for (let i = 0; i < 50; i++) {
+    const height = await page.evaluate(() => window.__workbench!.frames()[0]!.height);
+    if (height === last && height !== '100px') return;
+    last = height;
+    await page.waitForTimeout(300);
+  }
+  throw new Error(`the sidebar frame never settled its height (last ${last})`);
+}
+
 const sidebarRequests = () =>
   page.evaluate(() => window.__workbench!.requests.filter((r) => r.location.endsWith('_sidebar')));
 
@@ -148,7 +160,7 @@ describe('with the backend', () => {
         status: 200,
       }),
     ]);
-    await page.waitForFunction(() => window.__workbench!.frames()[0]!.height !== '100px');
+    await settledHeight();
     await page.screenshot({ path: path.join(ASSETS, 'screenshot-0.png') });
   });
 
@@ -187,7 +199,9 @@ describe('with the backend', () => {
         url: `${stack.backendUrl}/api/v1/sidebar?organization=${deteriorating.account_id}`,
       }),
     ]);
-    await page.waitForFunction(() => window.__workbench!.frames()[0]!.height !== '100px');
+    await frame.locator('[data-factor]').first().waitFor();
+    await frame.getByTestId('key-figures').waitFor();
+    await settledHeight();
     await page.screenshot({ path: path.join(ASSETS, 'screenshot-1.png') });
   });
 

@@ -1,8 +1,7 @@
 import { createReadStream, readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { UserError } from '../errors';
-import { decodeLinesToColumns } from '../../core/codec/decode';
+import { decodeChunksToColumns } from '../../core/codec/decode';
 import { DAY_MS, type Window } from '../../core/dataset';
 import { accountHealth, accountHealthDetail, healthTrends } from '../../core/health';
 import {
@@ -89,13 +88,13 @@ function healthPart(prepared: PreparedDataset, settings: Settings, flags: Metric
 
 async function runMetrics(flags: MetricsFlags): Promise<void> {
   const settings = loadSettings(flags.settings);
-  const stream = createReadStream(flags.input, 'utf8');
+  const stream = createReadStream(flags.input, { encoding: 'utf8', highWaterMark: 1 << 20 });
   const opened = new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());
     stream.once('error', (err) => reject(new UserError(`--input ${flags.input}: ${err.message}`)));
   });
   await opened;
-  const decoded = await decodeLinesToColumns(createInterface({ input: stream, crlfDelay: Infinity }));
+  const decoded = await decodeChunksToColumns(stream);
   const prepared = prepareColumns(decoded.data, settings);
   const window = chooseWindow(flags, prepared.dataAsOf);
   const report = computeReport(
