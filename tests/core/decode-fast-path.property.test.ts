@@ -67,10 +67,15 @@ describe('the canonical portal-event fast path', () => {
     );
   });
 
-  it('takes most plain lines (ids without escapes, days up to the 28th)', () => {
+  it('takes plain lines (ids without escapes), the 31st and a rolled-over 30 February too', () => {
     const line = encodeRecord(ev('search', Date.UTC(2026, 9, 14, 8, 5, 9, 7), 'anon1', { query: 'vpn' }));
     expect(parseCanonicalEvent(line)).toEqual(general(line));
     expect(parseCanonicalEvent(line)).not.toBeNull();
+    for (const date of ['2026-10-31', '2026-02-30', '2024-02-29']) {
+      const edited = line.replace(/"occurred_at":"\d{4}-\d\d-\d\d/, `"occurred_at":"${date}`);
+      expect(parseCanonicalEvent(edited)).not.toBeNull();
+      expect(parseCanonicalEvent(edited)).toEqual(general(edited));
+    }
   });
 
   it('never accepts an edited line the general path would read differently or reject', () => {

@@ -248,11 +248,16 @@ const CANONICAL_EVENT = new RegExp(
 const EVENT_TYPES: ReadonlySet<string> = new Set(PORTAL_EVENT_TYPES);
 const EVENT_DEVICES: ReadonlySet<string> = new Set(DEVICES);
 
+/** An optional id as `optStr` reads it: absent or empty is null. */
+function optionalId(v: string | undefined): string | null {
+  return v === undefined || v === '' ? null : v;
+}
+
 /**
  * The event of a line in the encoder's canonical form, or null for any other line – which the
  * general path then decodes or rejects with its message. Whatever this returns, the general path
- * returns too (a property test holds them to it); values it cannot vouch for (a day past the
- * 28th, an unknown type) are left to the general path.
+ * returns too (a property test holds them to it); values it cannot vouch for (an unknown type,
+ * a month 13) are left to the general path.
  */
 export function parseCanonicalEvent(line: string): EventFields | null {
   const m = CANONICAL_EVENT.exec(line);
@@ -265,19 +270,20 @@ export function parseCanonicalEvent(line: string): EventFields | null {
   const minute = Number(m[6]);
   const second = Number(m[7]);
   if (!EVENT_TYPES.has(type) || !EVENT_DEVICES.has(device)) return null;
-  if (month < 1 || month > 12 || day < 1 || day > 28 || hour > 23 || minute > 59 || second > 59) return null;
-  const optional = (v: string | undefined) => (v === undefined || v === '' ? null : v);
+  // Date.UTC rolls a 30 February over into March as Date.parse does (the property test holds
+  // them to it); out-of-range fields are left to the general path's message.
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
   const clicked = m[14];
   return {
     type: type as PortalEvent['type'],
     occurred_at: Date.UTC(Number(m[2]), month - 1, day, hour, minute, second, Number(m[8])),
     visitor_id: m[9] as string,
-    person_id: optional(m[10]),
-    account_id: optional(m[11]),
+    person_id: optionalId(m[10]),
+    account_id: optionalId(m[11]),
     query: m[12] ?? null,
     result_count: m[13] === undefined ? null : Number(m[13]),
     clicked_result: clicked === 'null' ? null : clicked === 'true',
-    article_id: optional(m[15]),
+    article_id: optionalId(m[15]),
     device: device as PortalEvent['device'],
   };
 }
