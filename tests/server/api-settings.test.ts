@@ -1,28 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/server/app';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { addTestTenant, API_TOKEN, bearer, listen, startUsersStandIn, type Reply } from './helpers';
-import { BACKENDS, openTestDatabase, type TestDatabase } from './test-db';
+import { API_TOKEN, bearer, serveSettingsApi, type Reply } from './helpers';
+import { BACKENDS } from './test-db';
 
 describe.each(BACKENDS)('GET/PUT /settings on %s', (backend) => {
-  let t: TestDatabase;
-  let app: FastifyInstance;
-  let helpdesk: Awaited<ReturnType<typeof startUsersStandIn>>;
-  let call: Awaited<ReturnType<typeof listen>>;
-
-  beforeAll(async () => {
-    t = await openTestDatabase(backend);
-    helpdesk = await startUsersStandIn(['7']);
-    await addTestTenant(t.db, 'alpha', helpdesk.url);
-    await addTestTenant(t.db, 'beta', helpdesk.url);
-    app = await buildServer({ db: t.db });
-    call = await listen(app);
-  });
-  afterAll(async () => {
-    await app.close();
-    await helpdesk.close();
-    await t.close();
-  });
+  const { call, helpdeskCalls } = serveSettingsApi(backend);
 
   const put = async (sub: string, body: unknown, subdomain = 'alpha') =>
     call('PUT', '/api/v1/settings', {
@@ -46,7 +27,7 @@ describe.each(BACKENDS)('GET/PUT /settings on %s', (backend) => {
     expect(settingsOf(again).roi.cost_per_ticket).toBe(22.5);
     // The helpdesk was asked with the tenant's API token, server to server.
     const basic = Buffer.from(`admin@alpha.test/token:${API_TOKEN('alpha')}`).toString('base64');
-    expect(helpdesk.calls).toContain(`GET /api/v2/users/7.json Basic ${basic}`);
+    expect(helpdeskCalls()).toContain(`GET /api/v2/users/7.json Basic ${basic}`);
   });
 
   it("does not change another tenant's settings", async () => {

@@ -9,7 +9,7 @@ import { coreEngine } from '../../src/server/core-engine';
 import type { Database } from '../../src/server/db/database';
 import { upsertRecords } from '../../src/server/repo/records';
 import { addTenant, type Tenant } from '../../src/server/repo/tenants';
-import { openTestDatabase, type TestDatabase } from './test-db';
+import { openTestDatabase, type Backend, type TestDatabase } from './test-db';
 
 export const API_TOKEN = (subdomain: string) => `api-token-of-${subdomain}-0b7d2c`;
 export const JWT_SECRET = (subdomain: string) => `jwt-secret-of-${subdomain}-9f31aa`;
@@ -141,4 +141,35 @@ export function serveCoreApi(records: PulseRecord[]): Call {
     if (!call) throw new Error('serveCoreApi: the server is not listening yet (call it from a test)');
     return call(...args);
   };
+}
+
+/**
+ * For the enclosing describe: the server without an engine over `backend`, with tenants 'alpha'
+ * and 'beta' on a helpdesk stand-in that says user 7 is an admin. `call` and `helpdeskCalls` are
+ * usable once beforeAll has run.
+ */
+export function serveSettingsApi(backend: Backend): { call: Call; helpdeskCalls: () => string[] } {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  let helpdesk: Awaited<ReturnType<typeof startUsersStandIn>> | undefined;
+  let call: Call | undefined;
+  beforeAll(async () => {
+    t = await openTestDatabase(backend);
+    helpdesk = await startUsersStandIn(['7']);
+    await addTestTenant(t.db, 'alpha', helpdesk.url);
+    await addTestTenant(t.db, 'beta', helpdesk.url);
+    app = await buildServer({ db: t.db });
+    call = await listen(app);
+  });
+  afterAll(async () => {
+    await app.close();
+    await helpdesk?.close();
+    await t.close();
+  });
+  const ready = <T>(x: T | undefined): T => {
+    if (x === undefined)
+      throw new Error('serveSettingsApi: the server is not listening yet (call it from a test)');
+    return x;
+  };
+  return { call: (...args) => ready(call)(...args), helpdeskCalls: () => ready(helpdesk).calls };
 }

@@ -1,9 +1,7 @@
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/server/app';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { changedKeys } from '../../src/server/repo/settings';
-import { addTestTenant, bearer, listen, startUsersStandIn } from './helpers';
-import { BACKENDS, openTestDatabase, type TestDatabase } from './test-db';
+import { bearer, serveSettingsApi } from './helpers';
+import { BACKENDS } from './test-db';
 
 describe('changedKeys', () => {
   it('names the top-level settings whose value changed', () => {
@@ -18,24 +16,7 @@ describe('changedKeys', () => {
 });
 
 describe.each(BACKENDS)('GET /settings/history on %s', (backend) => {
-  let t: TestDatabase;
-  let app: FastifyInstance;
-  let helpdesk: Awaited<ReturnType<typeof startUsersStandIn>>;
-  let call: Awaited<ReturnType<typeof listen>>;
-
-  beforeAll(async () => {
-    t = await openTestDatabase(backend);
-    helpdesk = await startUsersStandIn(['7']);
-    await addTestTenant(t.db, 'alpha', helpdesk.url);
-    await addTestTenant(t.db, 'beta', helpdesk.url);
-    app = await buildServer({ db: t.db });
-    call = await listen(app);
-  });
-  afterAll(async () => {
-    await app.close();
-    await helpdesk.close();
-    await t.close();
-  });
+  const { call } = serveSettingsApi(backend);
 
   const put = async (body: unknown) =>
     call('PUT', '/api/v1/settings', {

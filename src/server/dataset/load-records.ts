@@ -1,4 +1,5 @@
-import type { Account, Device, Person, PortalEventType, Ticket } from '../../core/records';
+import type { EventFields } from '../../core/event-table';
+import type { Account, Person, Ticket } from '../../core/records';
 import { ColumnarDatasetBuilder, type ColumnarDataset } from '../../core/dataset';
 import type { Database, Queryable } from '../db/database';
 
@@ -13,19 +14,6 @@ export interface TenantRecords {
   tickets: Ticket[];
   /** The same records as the engine prepares them, built row by row while loading. */
   columns: ColumnarDataset;
-}
-
-interface EventRow {
-  type: PortalEventType;
-  occurred_at: number;
-  visitor_id: string;
-  person_id: string | null;
-  account_id: string | null;
-  query: string | null;
-  result_count: number | null;
-  clicked_result: boolean | null;
-  article_id: string | null;
-  device: Device;
 }
 
 /** bigint comes back as a string from node-postgres; float8 is a number on both drivers. */
@@ -108,7 +96,7 @@ export async function loadTenantRecords(
     );
     // Events in storage order: results do not depend on their order, and sorting millions of
     // rows would cost the database seconds.
-    await eachBatch<EventRow>(
+    await eachBatch<EventFields>(
       tx,
       'pulse_events',
       `SELECT type, ${ms('occurred_at')}, visitor_id, person_id, account_id, query, result_count, clicked_result,
