@@ -4,7 +4,7 @@ import { Button } from '@zendeskgarden/react-buttons';
 import { getColor } from '@zendeskgarden/react-theming';
 import { Tabs } from '@zendeskgarden/react-tabs';
 import { MD, SM } from '@zendeskgarden/react-typography';
-import type { Settings } from '../../src/core/settings';
+import type { RoiInputs, Settings } from '../../src/core/settings';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n/I18nProvider';
@@ -21,6 +21,7 @@ import { Toolbar } from './components/Toolbar';
 import { TrendSection } from './components/TrendSection';
 import { accountCsvRows } from './transforms/accounts';
 import { screenCsv, type ScreenFigure } from './transforms/csv';
+import { roiCsvRows } from './transforms/roi';
 import { buildKpis, type KpiKey } from './transforms/kpis';
 import {
   adoptionFigures,
@@ -99,6 +100,7 @@ export function MetricsPage({ backendUrl }: { backendUrl: string }) {
   const [selectedKpi, setSelectedKpi] = useState<KpiKey>('ticket_after_portal_rate');
   const [savedSettings, setSavedSettings] = useState<{ settings: Settings; version: number } | null>(null);
   const [accountRows, setAccountRows] = useState<AccountRow[]>([]);
+  const [roiInputs, setRoiInputs] = useState<RoiInputs | null>(null);
 
   const period = useMemo(() => resolveWindow(choice, anchor), [choice, anchor]);
   const settingsVersion = savedSettings?.version ?? 0;
@@ -145,6 +147,7 @@ export function MetricsPage({ backendUrl }: { backendUrl: string }) {
       );
     }
     if (tab === 'accounts') figures.push(...accountCsvRows(accountRows));
+    if (tab === 'roi' && roiInputs) figures.push(...roiCsvRows(roiInputs, m));
     const q = periodQuery(period);
     download(
       `portal-pulse-${tab}-${q.from.slice(0, 10)}-${q.to.slice(0, 10)}.csv`,
@@ -235,6 +238,7 @@ export function MetricsPage({ backendUrl }: { backendUrl: string }) {
                 settings={settings}
                 isAdmin={isAdmin}
                 onSaved={onSaved}
+                onInputs={setRoiInputs}
               />
             ) : (
               loadingOrError

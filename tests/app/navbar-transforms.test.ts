@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { SeriesPoint } from '../../src/core/series';
 import { formatChange, formatFigure, formatMoney } from '../../app/navbar/transforms/format';
 import { buildKpis, KPI_KEYS, progressToTarget, trendOf } from '../../app/navbar/transforms/kpis';
-import { deflectedPerMonth, parseRoiInputs, roiFor } from '../../app/navbar/transforms/roi';
+import { deflectedPerMonth, parseRoiInputs, roiCsvRows, roiFor } from '../../app/navbar/transforms/roi';
 import { screenCsv, toCsv } from '../../app/navbar/transforms/csv';
 import { factorsByCost, nextSort, sortOf } from '../../app/navbar/transforms/accounts';
 import { formFromSettings, patchFromForm } from '../../app/navbar/transforms/settings-form';
@@ -217,6 +217,41 @@ describe('ROI', () => {
   it('without a baseline, counts sessions that ended without a ticket', () => {
     const m = metrics({ session_deflection_rate: rate(60, 100) });
     expect(deflectedPerMonth(m)).toEqual({ perMonth: (60 / 30) * (365 / 12), source: 'sessions' });
+  });
+  it('exports the inputs, the estimate with its source, the results and the chart as CSV rows', () => {
+    const m = metrics({
+      deflected_tickets_vs_baseline: {
+        value: 250 * (30 / (365 / 12)),
+        baseline_tickets_per_day: 1000 / 30,
+        baseline_source: 'explicit',
+        days_in_window: 30,
+        tickets_created: 1000 - 250,
+      },
+    });
+    const inputs = {
+      ...DEFAULT_SETTINGS.roi,
+      cost_per_ticket: 10,
+      subscription_per_month: 500,
+      implementation_cost: 0,
+      yearly_management_cost: 0,
+      hours_saved_per_week: 3,
+      hourly_rate: 60,
+    };
+    const rows = roiCsvRows(inputs, m);
+    const value = (metric: string) => rows.find((r) => r.metric === metric)?.value;
+    expect(rows.filter((r) => r.section === 'roi_input')).toHaveLength(6);
+    expect(value('subscription_per_month')).toBe(500);
+    expect(value('deflected_tickets_per_month_from_baseline')).toBeCloseTo(250);
+    expect(value('support_savings_monthly')).toBeCloseTo(2500);
+    // 3 h a week × $60 × 52 weeks.
+    expect(value('labor_savings_yearly')).toBeCloseTo(9360);
+    // 36 months of ($2,500 + $780) against 36 × $500.
+    expect(value('gain_over_36_months')).toBeCloseTo(118_080);
+    expect(value('cost_over_36_months')).toBeCloseTo(18_000);
+    expect(value('roi_percent')).toBeCloseTo(556);
+    expect(value('breakeven_month')).toBe(1);
+    expect(value('cumulative_gain_month_36')).toBeCloseTo(118_080);
+    expect(rows.filter((r) => r.section === 'roi_month')).toHaveLength(72);
   });
   it('parses typed inputs and names the bad one', () => {
     const raw = {

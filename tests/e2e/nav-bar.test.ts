@@ -321,6 +321,25 @@ describe('the metrics page', () => {
     await expect(frame.getByTestId('roi-yearly').locator('dd').textContent()).resolves.toBe(
       formatMoney(result.support_savings_yearly + result.labor_savings_yearly, 'en', 'USD'),
     );
+    // The ROI tab's CSV holds the inputs as typed (before saving) and what they give.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      frame.getByTestId('export-csv').click(),
+    ]);
+    const rows = (await readFile((await download.path())!, 'utf8'))
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(','));
+    expect(rows.find((r) => r[1] === 'cost_per_ticket')?.slice(0, 3)).toEqual([
+      'roi_input',
+      'cost_per_ticket',
+      '10',
+    ]);
+    expect(Number(rows.find((r) => r[1] === 'support_savings_yearly')?.[2])).toBeCloseTo(
+      result.support_savings_yearly,
+      6,
+    );
+    expect(rows.find((r) => r[1] === 'breakeven_month')?.[2]).toBe(String(result.breakeven_month ?? ''));
     await frame.getByTestId('roi-save').click();
     await frame.getByTestId('roi-saved').waitFor();
     expect((await backend<{ settings: Settings }>('/settings')).settings.roi).toEqual(inputs);

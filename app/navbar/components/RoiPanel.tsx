@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import styled from 'styled-components';
 import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Input } from '@zendeskgarden/react-forms';
@@ -44,13 +44,15 @@ export interface IRoiPanelProps {
   settings: Settings;
   isAdmin: boolean;
   onSaved: (s: Settings) => void;
+  /** The inputs as typed, when they are valid (the page's CSV export uses them); null otherwise. */
+  onInputs?: (inputs: RoiInputs | null) => void;
 }
 
 const asText = (inputs: RoiInputs) =>
   Object.fromEntries(FIELDS.map((f) => [f, String(inputs[f])])) as Record<keyof RoiInputs, string>;
 
 /** ROI of the portal from its cost and the window's deflection; admins save the inputs as settings. */
-export function RoiPanel({ metrics, settings, isAdmin, onSaved }: IRoiPanelProps) {
+export function RoiPanel({ metrics, settings, isAdmin, onSaved, onInputs }: IRoiPanelProps) {
   const { t, locale } = useI18n();
   const session = useZafSession();
   const currency = session.settings.currency;
@@ -68,6 +70,7 @@ export function RoiPanel({ metrics, settings, isAdmin, onSaved }: IRoiPanelProps
     }
   }, [raw]);
   const roi = useMemo(() => (parsed.inputs ? roiFor(parsed.inputs, metrics) : null), [parsed, metrics]);
+  useEffect(() => onInputs?.(parsed.inputs), [parsed, onInputs]);
   const chart = useMemo(
     () =>
       roi && {

@@ -1,6 +1,7 @@
 import { computeRoi, type RoiResult } from '../../../src/core/roi';
 import type { Metrics } from '../../../src/core/report';
 import type { RoiInputs } from '../../../src/core/settings';
+import type { ScreenFigure } from './csv';
 
 const DAYS_PER_MONTH = 365 / 12;
 /** The chart's horizon: three years shows breakeven for most portals. */
@@ -36,4 +37,33 @@ export function parseRoiInputs(raw: Record<keyof RoiInputs, string>): RoiInputs 
 export function roiFor(inputs: RoiInputs, m: Metrics): { estimate: DeflectionEstimate; result: RoiResult } {
   const estimate = deflectedPerMonth(m);
   return { estimate, result: computeRoi(inputs, estimate.perMonth, ROI_MONTHS) };
+}
+
+/**
+ * The ROI tab as CSV rows: the inputs as typed (saved or not), the deflection estimate and where
+ * it comes from, the results, and the month-by-month cumulative gain and cost the chart draws.
+ */
+export function roiCsvRows(inputs: RoiInputs, m: Metrics): ScreenFigure[] {
+  const { estimate, result } = roiFor(inputs, m);
+  const row = (section: string, metric: string, value: number | null): ScreenFigure => ({
+    section,
+    metric,
+    value,
+  });
+  return [
+    ...(Object.keys(inputs) as Array<keyof RoiInputs>).map((k) => row('roi_input', k, inputs[k])),
+    row('roi', `deflected_tickets_per_month_from_${estimate.source}`, estimate.perMonth),
+    row('roi', 'support_savings_monthly', result.support_savings_monthly),
+    row('roi', 'support_savings_yearly', result.support_savings_yearly),
+    row('roi', 'labor_savings_monthly', result.labor_savings_monthly),
+    row('roi', 'labor_savings_yearly', result.labor_savings_yearly),
+    row('roi', `gain_over_${result.months}_months`, result.gain),
+    row('roi', `cost_over_${result.months}_months`, result.cost),
+    row('roi', 'roi_percent', result.roi_percent),
+    row('roi', 'breakeven_month', result.breakeven_month),
+    ...result.series.flatMap((p) => [
+      row('roi_month', `cumulative_gain_month_${p.month}`, p.cumulative_gain),
+      row('roi_month', `cumulative_cost_month_${p.month}`, p.cumulative_cost),
+    ]),
+  ];
 }
