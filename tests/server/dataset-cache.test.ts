@@ -4,6 +4,7 @@ import type { PortalEvent, PulseRecord } from '../../src/core/records';
 import { computeReport } from '../../src/core/report';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { DatasetCache } from '../../src/server/dataset/dataset-cache';
+import type { Database } from '../../src/server/db/database';
 import { loadTenantRecords, type TenantRecords } from '../../src/server/dataset/load-records';
 import { upsertRecords } from '../../src/server/repo/records';
 import { saveSettings } from '../../src/server/repo/settings';
@@ -165,6 +166,35 @@ describe('serve warms datasets', () => {
       expect(prepared).toBe(1);
     } finally {
       await app.close();
+    }
+  });
+});
+
+describe('loading on PGlite', () => {
+  it('lets other queries run between its batches (the one connection is not held for the load)', async () => {
+    const t = await openTestDatabase('pglite');
+    try {
+      const { id } = await addTestTenant(t.db, 'acme', 'http://127.0.0.1:9');
+      await t.db.transaction((tx) => upsertRecords(tx, id, RECORDS));
+      const order: string[] = [];
+      let other: Promise<unknown> | null = null;
+      const query = t.db.query.bind(t.db);
+      // Another request's query, sent when the load starts fetching: it must not wait for the load.
+      const db: Database = {
+        ...t.db,
+        query: (sql, params) => {
+          if (other === null && sql.startsWith('FETCH'))
+            other = query('SELECT 1').then(() => order.push('other'));
+          return query(sql, params);
+        },
+      };
+      // One row a batch: many fetches, between which the other query gets its turn.
+      await loadTenantRecords(db, id, { batch: 1 });
+      order.push('load');
+      await other;
+      expect(order).toEqual(['other', 'load']);
+    } finally {
+      await t.close();
     }
   });
 });

@@ -24,30 +24,43 @@ export interface LoadOptions {
   batch?: number;
 }
 
+let cursors = 0;
+
 /**
- * Runs `sql` through a cursor of the transaction and hands its rows over a batch at a time. The
- * next batch is asked for before this one is handed over, so the database works while this
- * process does.
+ * Runs `sql` through a cursor and hands its rows over a batch at a time, asking for the next
+ * batch before handing this one over, so the database works while this process does. On
+ * PostgreSQL the cursor lives in a transaction on a connection of its own. PGlite has one
+ * connection, and a transaction would hold it – every beacon and API query waiting – for the whole
+ * load; there the cursor is declared WITH HOLD (the database computes the rows once, spilling to
+ * disk as needed) and other queries run between its fetches.
  */
 async function eachBatch<R extends object>(
-  tx: Queryable,
-  cursor: string,
+  db: Database,
   sql: string,
   params: unknown[],
   batch: number,
   onRows: (rows: R[]) => void,
 ): Promise<void> {
-  await tx.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${sql}`, params);
-  const fetchBatch = () => tx.query<R>(`FETCH ${batch} FROM ${cursor}`);
-  let next = fetchBatch();
-  for (;;) {
-    const { rows } = await next;
-    const more = rows.length === batch;
-    if (more) next = fetchBatch();
-    onRows(rows);
-    if (!more) break;
-  }
-  await tx.query(`CLOSE ${cursor}`);
+  const cursor = `pulse_load_${++cursors}`;
+  const run = async (q: Queryable, hold: boolean) => {
+    await q.query(`DECLARE ${cursor} NO SCROLL CURSOR ${hold ? 'WITH HOLD ' : ''}FOR ${sql}`, params);
+    try {
+      const fetchBatch = () => q.query<R>(`FETCH ${batch} FROM ${cursor}`);
+      let next = fetchBatch();
+      for (;;) {
+        const { rows } = await next;
+        const more = rows.length === batch;
+        if (more) next = fetchBatch();
+        onRows(rows);
+        if (!more) break;
+      }
+    } finally {
+      // A transaction's cursor ends with it; a held one stays open until closed.
+      if (hold) await q.query(`CLOSE ${cursor}`);
+    }
+  };
+  if (db.kind === 'postgres') await db.transaction((tx) => run(tx, false));
+  else await run(db, true);
 }
 
 export async function loadTenantRecords(
@@ -77,37 +90,33 @@ export async function loadTenantRecords(
   for (const r of accounts.rows) columns.add(r);
   for (const r of persons.rows) columns.add(r);
   const tickets: Ticket[] = [];
-  await db.transaction(async (tx) => {
-    await eachBatch<Ticket>(
-      tx,
-      'pulse_tickets',
-      `SELECT 'ticket' AS kind, id, account_id, requester_id, channel, priority, status, ${ms('created_at')},
+  await eachBatch<Ticket>(
+    db,
+    `SELECT 'ticket' AS kind, id, account_id, requester_id, channel, priority, status, ${ms('created_at')},
          ${ms('solved_at')}, agent_replies, reopens, group_stations, first_reply_minutes, full_resolution_minutes,
          satisfaction, tags, subject, description
        FROM tickets WHERE tenant_id = $1 ORDER BY created_at, id`,
-      [tenantId],
-      batch,
-      (rows) => {
-        for (const r of rows) {
-          columns.add(r);
-          tickets.push(r);
-        }
-      },
-    );
-    // Events in storage order: results do not depend on their order, and sorting millions of
-    // rows would cost the database seconds.
-    await eachBatch<EventFields>(
-      tx,
-      'pulse_events',
-      `SELECT type, ${ms('occurred_at')}, visitor_id, person_id, account_id, query, result_count, clicked_result,
+    [tenantId],
+    batch,
+    (rows) => {
+      for (const r of rows) {
+        columns.add(r);
+        tickets.push(r);
+      }
+    },
+  );
+  // Events in storage order: results do not depend on their order, and sorting millions of rows
+  // would cost the database seconds.
+  await eachBatch<EventFields>(
+    db,
+    `SELECT type, ${ms('occurred_at')}, visitor_id, person_id, account_id, query, result_count, clicked_result,
          article_id, device
        FROM portal_events WHERE tenant_id = $1`,
-      [tenantId],
-      batch,
-      (rows) => {
-        for (const r of rows) columns.addEvent(r);
-      },
-    );
-  });
+    [tenantId],
+    batch,
+    (rows) => {
+      for (const r of rows) columns.addEvent(r);
+    },
+  );
   return { accounts: accounts.rows, persons: persons.rows, tickets, columns: columns.build() };
 }
