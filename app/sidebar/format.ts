@@ -85,12 +85,22 @@ export function trendEnds(points: readonly HealthTrendPoint[]): { first: number;
   return { first: Math.round(known[0]!.score), last: Math.round(known[known.length - 1]!.score) };
 }
 
-export type BackendProblem = 'unreachable' | 'unauthorized' | 'misconfigured';
+export type BackendProblem = 'unreachable' | 'unauthorized' | 'misconfigured' | 'warming';
 
 /** What the agent (or their admin) has to fix, from the failed request's status. */
 export function classifyBackendError(err: unknown): BackendProblem {
-  const e = (typeof err === 'object' && err !== null ? err : {}) as { status?: number };
+  const e = (typeof err === 'object' && err !== null ? err : {}) as {
+    status?: number;
+    responseJSON?: { error?: unknown };
+    responseText?: string;
+  };
   if (e.status === 401 || e.status === 403) return 'unauthorized';
+  // The backend has just started and is loading (its 503 says so): nothing to fix, only to wait.
+  if (
+    e.status === 503 &&
+    (e.responseJSON?.error === 'warming_up' || e.responseText?.includes('"warming_up"'))
+  )
+    return 'warming';
   // No status at all: not a failed request but an answer this app cannot read.
   if (e.status === undefined) return 'misconfigured';
   if (e.status === 0 || e.status >= 500) return 'unreachable';

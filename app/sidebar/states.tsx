@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import styled from 'styled-components';
 import { Button } from '@zendeskgarden/react-buttons';
 import { Skeleton } from '@zendeskgarden/react-loaders';
@@ -47,15 +48,27 @@ export function NoData({ live }: { live: boolean }) {
   );
 }
 
+/**
+ * Retry delay while the backend is loading after a start. It holds each request up to 10 s before
+ * saying so, so the card fills in at most ~15 s after the load ends.
+ */
+const WARMING_RETRY_MS = 5000;
+
 /** What went wrong and what to fix, worded for the cause, with a retry. */
 export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   const { t } = useI18n();
   const { settings } = useZafSession();
   const live = settings.mode === 'live';
   const problem = live ? 'live' : classifyBackendError(error);
+  // A backend that is loading after a start answers again within seconds: try by itself.
+  useEffect(() => {
+    if (problem !== 'warming') return;
+    const timer = setTimeout(onRetry, WARMING_RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [problem, onRetry]);
   return (
     <Alert
-      type={problem === 'unauthorized' ? 'warning' : 'error'}
+      type={problem === 'warming' ? 'info' : problem === 'unauthorized' ? 'warning' : 'error'}
       role="alert"
       data-testid={`error-${problem}`}
     >

@@ -17,6 +17,8 @@ export interface BuildServerOptions {
   engine?: Engine<unknown>;
   /** Load every tenant's dataset once listening, before the first request asks (serve). */
   warmDatasets?: boolean;
+  /** How long a request waits for a tenant's first load before a 503 "warming up" (default 10 s). */
+  firstLoadWaitMs?: number;
 }
 
 /** Paths pino blanks before a line is written: credentials must never reach a log. */
@@ -52,6 +54,7 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
     admin: new AdminCheck(opts.db),
     engine: opts.engine,
     warm: opts.warmDatasets ?? false,
+    firstLoadWaitMs: opts.firstLoadWaitMs,
   });
 
   // Webhooks and portal events authenticate their own way (signature; CORS origin + hashing).

@@ -104,6 +104,12 @@ describe('backend answers', () => {
     expect(classifyBackendError({ status: 502 })).toBe('unreachable');
     expect(classifyBackendError({ status: 404, responseJSON: { error: 'not_found' } })).toBe('misconfigured');
     expect(classifyBackendError(new BackendShapeError('x'))).toBe('misconfigured');
+    // Loading after a start: nothing to fix, the card retries by itself.
+    expect(classifyBackendError({ status: 503, responseJSON: { error: 'warming_up' } })).toBe('warming');
+    expect(classifyBackendError({ status: 503, responseText: '{"error":"warming_up","message":"…"}' })).toBe(
+      'warming',
+    );
+    expect(classifyBackendError({ status: 503 })).toBe('unreachable');
   });
 
   it('asks for ticket and organization in one request', () => {

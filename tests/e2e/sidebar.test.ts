@@ -15,6 +15,11 @@ import { loadInstallation } from '../../src/workbench/installation';
 import { freePort } from '../../src/workbench/ports';
 import { startWorkbench, type RunningWorkbench } from '../../src/workbench/server';
 import { DEMO, startDevStack, type DevStack } from '../../src/workbench/stack';
+import { buildServer } from '../../src/server/app';
+import { coreEngine } from '../../src/server/core-engine';
+import { openDatabase } from '../../src/server/db/database';
+import { migrate } from '../../src/server/db/migrate';
+import { addTenant } from '../../src/server/repo/tenants';
 
 jest.setTimeout(240_000);
 
@@ -288,6 +293,45 @@ describe('when the backend cannot answer', () => {
     for (let i = 0; i < 40 && (await frame.locator(':focus').count()) === 0; i++)
       await page.keyboard.press('Tab');
     await expect(frame.locator(':focus').textContent()).resolves.toBe('Try again');
+  });
+
+  it('just started: says the data is loading, then fills in by itself', async () => {
+    // A real backend of its own whose first load of the tenant takes longer than a request waits.
+    const db = await openDatabase({ dataDir: 'memory://' });
+    await migrate(db);
+    const secret = 'warming-test-shared-secret-0123';
+    await addTenant(db, {
+      subdomain: DEMO.subdomain,
+      helpdeskUrl: stack.simulatorUrl,
+      apiEmail: DEMO.email,
+      apiToken: DEMO.token,
+      jwtSecret: secret,
+    });
+    const query = db.query.bind(db);
+    let held = false;
+    const slow = {
+      ...db,
+      query: async (sql: string, params?: unknown[]) => {
+        if (!held && sql.includes('FROM accounts')) {
+          held = true;
+          await new Promise((r) => setTimeout(r, 1500));
+        }
+        return query(sql, params);
+      },
+    } as typeof db;
+    const backend = await buildServer({ db: slow, engine: coreEngine, firstLoadWaitMs: 300 });
+    try {
+      const url = await backend.listen({ port: 0, host: '127.0.0.1' });
+      const wb = await workbenchWith({ backend_url: url, shared_secret: secret });
+      const frame = await open(`${wb.url}/#/organizations/${healthy.account_id}`, 'organization_sidebar');
+      await frame.getByTestId('error-warming').waitFor();
+      await expect(frame.getByRole('alert').textContent()).resolves.toMatch(/Loading this account's data/);
+      // This backend holds no tickets: once loaded, the card says so (retried by itself, no click).
+      await frame.getByTestId('no-data').waitFor({ timeout: 15_000 });
+    } finally {
+      await backend.close();
+      await db.close();
+    }
   });
 
   it('wrong shared secret: not authorized, with what an admin should check', async () => {

@@ -198,3 +198,29 @@ describe('loading on PGlite', () => {
     }
   });
 });
+
+describe('a first load that outlasts a request', () => {
+  it('answers 503 warming_up with Retry-After, and serves the data once loaded', async () => {
+    const t = await openTestDatabase('pglite');
+    try {
+      const { id } = await addTestTenant(t.db, 'acme', 'http://127.0.0.1:9');
+      await t.db.transaction((tx) => upsertRecords(tx, id, RECORDS));
+      let release: () => void = () => {};
+      const gate = new Promise<void>((r) => (release = r));
+      const cache = new DatasetCache(t.db, (records: TenantRecords) => records, { firstLoadWaitMs: 50 });
+      // Hold the load back until the request has given up waiting.
+      const load = t.db.query.bind(t.db);
+      (t.db as { query: typeof t.db.query }).query = async (sql, params) => {
+        if (sql.includes('FROM accounts')) await gate;
+        return load(sql, params);
+      };
+      const refused = cache.get(id);
+      await expect(refused).rejects.toMatchObject({ status: 503, code: 'warming_up', retryAfterSeconds: 5 });
+      release();
+      await expect(cache.refresh(id)).resolves.toMatchObject({ records: { tickets: expect.any(Array) } });
+      expect((await cache.get(id)).records.columns.events.length).toBe(EVENTS.length);
+    } finally {
+      await t.close();
+    }
+  });
+});

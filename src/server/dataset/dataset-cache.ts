@@ -1,5 +1,6 @@
 import type { Settings } from '../../core/settings';
 import type { Database } from '../db/database';
+import { HttpError } from '../http/errors';
 import { getSettings } from '../repo/settings';
 import { loadTenantRecords, type TenantRecords } from './load-records';
 
@@ -46,6 +47,13 @@ const MAX_CACHED_REPORTS = 500;
 const REBUILD_PAUSE_FACTOR = 4;
 
 /**
+ * How long a request waits for a tenant's first load before it is answered 503 with Retry-After:
+ * below the 15 s after which Zendesk's proxy gives up, so the app hears "loading" rather than a
+ * timeout. The load goes on; a later request finds it done.
+ */
+const FIRST_LOAD_WAIT_MS = 10_000;
+
+/**
  * Keeps each tenant's prepared dataset in memory. The first request waits for the load; later
  * ones are served from memory while, if the tenant's data or settings changed (checked at most
  * every `checkIntervalMs`, and no sooner than REBUILD_PAUSE_FACTOR build durations after the last
@@ -63,12 +71,14 @@ export class DatasetCache<P> {
       onError?: (err: unknown) => void;
       /** The clock (tests). */
       now?: () => number;
+      /** See FIRST_LOAD_WAIT_MS (tests shorten it). */
+      firstLoadWaitMs?: number;
     } = {},
   ) {}
 
   async get(tenantId: string): Promise<DatasetSnapshot<P>> {
     const entry = this.entryOf(tenantId);
-    if (!entry.snapshot) return this.build(tenantId, entry, await this.freshness(tenantId));
+    if (!entry.snapshot) return this.firstLoad(this.build(tenantId, entry, await this.freshness(tenantId)));
     const interval = this.opts.checkIntervalMs ?? 1000;
     const now = this.now();
     if (
@@ -90,7 +100,15 @@ export class DatasetCache<P> {
    * not wait for (or time out on) a large tenant's load. Failures go to `onError`.
    */
   async warm(tenantIds: readonly string[]): Promise<void> {
-    for (const id of tenantIds) await this.get(id).catch((err: unknown) => this.opts.onError?.(err));
+    for (const id of tenantIds) {
+      const entry = this.entryOf(id);
+      if (entry.snapshot) continue;
+      // The build itself, not get(): a large tenant outlasts a request's wait, and the next
+      // tenant should not start loading beside it.
+      await this.freshness(id)
+        .then((fresh) => this.build(id, entry, fresh))
+        .catch((err: unknown) => this.opts.onError?.(err));
+    }
   }
 
   /** Waits for a snapshot of the current data (tests, and after a settings change). */
@@ -112,6 +130,32 @@ export class DatasetCache<P> {
     }
     snapshot.reports.set(key, value);
     return value;
+  }
+
+  /** The first snapshot, or a 503 "still loading" once FIRST_LOAD_WAIT_MS have passed. */
+  private async firstLoad(building: Promise<DatasetSnapshot<P>>): Promise<DatasetSnapshot<P>> {
+    const waitMs = this.opts.firstLoadWaitMs ?? FIRST_LOAD_WAIT_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new HttpError(
+              503,
+              'warming_up',
+              "this account's data is still loading after the backend started; try again shortly",
+              undefined,
+              Math.max(5, Math.ceil(waitMs / 1000)),
+            ),
+          ),
+        waitMs,
+      );
+    });
+    try {
+      return await Promise.race([building, late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private now(): number {

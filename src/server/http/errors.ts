@@ -7,6 +7,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** Seconds after which trying again makes sense (503), sent as Retry-After. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'HttpError';
@@ -66,6 +68,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (err instanceof HttpError) {
       const body: ErrorBody = { error: err.code, message: err.message };
       if (err.field) body.field = err.field;
+      if (err.retryAfterSeconds !== undefined) reply.header('retry-after', String(err.retryAfterSeconds));
       return reply.code(err.status).send(body);
     }
     const described = describeFastifyError(err);

@@ -11,10 +11,9 @@ import { statusRoutes } from './status';
 import { ticketContextRoutes } from './ticket-context';
 
 /** Every route in here is tenant-scoped: the JWT is verified before any handler runs. */
-export const apiRoutes: FastifyPluginAsync<ApiOptions & { warm?: boolean }> = async (
-  app,
-  { db, tenants, admin, engine, warm },
-) => {
+export const apiRoutes: FastifyPluginAsync<
+  ApiOptions & { warm?: boolean; firstLoadWaitMs?: number }
+> = async (app, { db, tenants, admin, engine, warm, firstLoadWaitMs }) => {
   app.addHook('onRequest', async (request) => {
     setAuth(request, await verifyToken(bearerToken(request.headers.authorization), tenants));
   });
@@ -24,6 +23,7 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions & { warm?: boolean }> = as
   await app.register(statusRoutes, ctx);
   if (engine) {
     const datasets = new DatasetCache(db, (records, settings) => engine.prepare(records, settings), {
+      firstLoadWaitMs,
       onError: (err) =>
         app.log.error({ err }, 'loading a dataset failed (a failed rebuild keeps serving the previous one)'),
     });
