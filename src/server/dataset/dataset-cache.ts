@@ -55,11 +55,11 @@ const FIRST_LOAD_WAIT_MS = 10_000;
 
 /**
  * Keeps each tenant's prepared dataset in memory. The first request waits for the load (at most
- * FIRST_LOAD_WAIT_MS, then a 503 while the load goes on); later
- * ones are served from memory while, if the tenant's data or settings changed (checked at most
- * every `checkIntervalMs`, and no sooner than REBUILD_PAUSE_FACTOR build durations after the last
- * build), a new snapshot is built in the background and swapped in when ready. A change of
- * settings alone re-prepares the records already loaded.
+ * FIRST_LOAD_WAIT_MS, then a 503 while the load goes on); later ones are served from memory
+ * while, if the tenant's data or settings changed (checked at most every `checkIntervalMs`, and
+ * no sooner than REBUILD_PAUSE_FACTOR build durations after the last build), a new snapshot is
+ * built in the background and swapped in when ready. A change of settings alone re-prepares the
+ * records already loaded.
  */
 export class DatasetCache<P> {
   private readonly entries = new Map<string, Entry<P>>();
