@@ -106,7 +106,7 @@ async function timeRedraw(page: Page, frame: Frame, act: () => Promise<void>): P
  * Waits, with direct calls, until the backend has loaded and prepared the tenant, as the first
  * requests after a start do (the sidebar and the page retry on the backend's "warming up").
  */
-async function warmUp(backendUrl: string): Promise<number> {
+async function warmUp(backendUrl: string): Promise<void> {
   const token = await new SignJWT({})
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(DEMO.subdomain)
@@ -115,7 +115,6 @@ async function warmUp(backendUrl: string): Promise<number> {
     .setIssuedAt()
     .setExpirationTime('30m')
     .sign(new TextEncoder().encode(SECRET));
-  const t0 = performance.now();
   const res = await fetch(`${backendUrl}/api/v1/status`, { headers: { authorization: `Bearer ${token}` } });
   if (!res.ok) throw new Error(`warm-up: HTTP ${res.status}`);
   // The backend answers 503 warming_up while its first load runs (it starts on listening): ask
@@ -130,7 +129,7 @@ async function warmUp(backendUrl: string): Promise<number> {
       continue;
     }
     if (!m.ok) throw new Error(`warm-up: HTTP ${m.status} ${await m.text()}`);
-    return (performance.now() - t0) / 1000;
+    return;
   }
 }
 
@@ -143,6 +142,8 @@ async function measure(tickets: number): Promise<Measured> {
   step('build');
   const appDir = path.join(ROOT, 'dist');
   await buildApp({ outDir: appDir });
+  // The backend starts loading the tenant as it listens: time it from the start of the stack.
+  const started = performance.now();
   const stack = await startDevStack({
     dataDir: tenant.dataDir,
     ingest: false,
@@ -151,7 +152,8 @@ async function measure(tickets: number): Promise<Measured> {
     ports: { simulator: SIMULATOR_PORT, apps: await freePort() },
   });
   step('stack started');
-  const warmS = await warmUp(stack.backendUrl!);
+  await warmUp(stack.backendUrl!);
+  const warmS = (performance.now() - started) / 1000;
   step(`backend prepared the tenant in ${Math.round(warmS)} s`);
   const browser = await launchChromium();
   try {
@@ -255,7 +257,7 @@ export const navBarBench: BenchPart = {
         unit: 'ms',
       },
       {
-        name: 'backend loads and prepares the tenant (first request, untimed above)',
+        name: 'stack start until the backend has loaded and prepared the tenant (untimed above)',
         value: Math.round(m.warmS),
         unit: 's',
       },
