@@ -58,7 +58,8 @@ export function lockDataDir(dataDir: string): () => void {
         throw new StorageError(
           `the data folder ${dataDir} is in use by ${who} (${owner.command || 'portal-pulse'}). ` +
             'PGlite lets one process use it at a time: stop that process first, or keep the server ' +
-            'and these commands on PostgreSQL (DATABASE_URL), which takes several at once.',
+            'and these commands on PostgreSQL (DATABASE_URL), which takes several at once. ' +
+            `(If no such process is running any more, delete ${file}.)`,
         );
       }
       rmSync(file, { force: true });
