@@ -245,6 +245,7 @@ const CANONICAL_EVENT = new RegExp(
     '"result_count":(?:(0|[1-9]\\d{0,8})|null),"clicked_result":(true|false|null),' +
     `"article_id":${STR},"device":"([a-z]+)"\\}$`,
 );
+const EVENT_PREFIX = '{"kind":"portal_event"';
 const EVENT_TYPES: ReadonlySet<string> = new Set(PORTAL_EVENT_TYPES);
 const EVENT_DEVICES: ReadonlySet<string> = new Set(DEVICES);
 
@@ -260,6 +261,8 @@ function optionalId(v: string | undefined): string | null {
  * a month 13) are left to the general path.
  */
 export function parseCanonicalEvent(line: string): EventFields | null {
+  // Other kinds of line are turned away before the regular expression runs.
+  if (!line.startsWith(EVENT_PREFIX)) return null;
   const m = CANONICAL_EVENT.exec(line);
   if (m === null) return null;
   const type = m[1] as string;
@@ -291,7 +294,7 @@ export function parseCanonicalEvent(line: string): EventFields | null {
 /** Adds one line's record to the builder, or its error to `errors`. */
 function decodeInto(data: ColumnarDatasetBuilder, errors: LineError[], line: string, n: number): void {
   if (line.trim() === '') return;
-  const event = line.startsWith('{"kind":"portal_event"') ? parseCanonicalEvent(line) : null;
+  const event = parseCanonicalEvent(line);
   if (event !== null) {
     data.addEvent(event);
     return;

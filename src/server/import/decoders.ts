@@ -4,7 +4,7 @@ import type { LineDecoder } from './import-lines';
 /** Pulse records NDJSON: one record per line; the codec's message already names the line and field. */
 export const pulseRecordsDecoder: LineDecoder = (line, lineNo) => {
   // Most lines of a tenant's file are events in the encoder's own form: read those the fast way.
-  const event = line.startsWith('{"kind":"portal_event"') ? parseCanonicalEvent(line) : null;
+  const event = parseCanonicalEvent(line);
   if (event !== null) return [{ kind: 'portal_event', ...event }];
   const r = parseRecordLine(line, lineNo);
   if ('error' in r) throw new Error(r.error);
