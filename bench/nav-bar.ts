@@ -26,6 +26,7 @@ import { importFiles } from '../src/server/import/import-files';
 import { addTenant } from '../src/server/repo/tenants';
 import { freePort } from '../src/workbench/ports';
 import { DEMO, startDevStack } from '../src/workbench/stack';
+import { fetchOnceLoaded } from './fetch-loaded';
 import type { BenchPart, BenchResult } from './types';
 
 const ROOT = '/tmp/pulse-bench-nav-bar';
@@ -117,20 +118,8 @@ async function warmUp(backendUrl: string): Promise<void> {
     .sign(new TextEncoder().encode(SECRET));
   const res = await fetch(`${backendUrl}/api/v1/status`, { headers: { authorization: `Bearer ${token}` } });
   if (!res.ok) throw new Error(`warm-up: HTTP ${res.status}`);
-  // The backend answers 503 warming_up while its first load runs (it starts on listening): ask
-  // again until the figures come.
-  for (;;) {
-    const m = await fetch(`${backendUrl}/api/v1/metrics?from=2026-10-01&to=2026-11-01`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    if (m.status === 503) {
-      await m.arrayBuffer();
-      await new Promise((r) => setTimeout(r, 1000));
-      continue;
-    }
-    if (!m.ok) throw new Error(`warm-up: HTTP ${m.status} ${await m.text()}`);
-    return;
-  }
+  const m = await fetchOnceLoaded(`${backendUrl}/api/v1/metrics?from=2026-10-01&to=2026-11-01`, token, 1000);
+  if (!m.ok) throw new Error(`warm-up: HTTP ${m.status} ${await m.text()}`);
 }
 
 /** Progress on stderr: the parent shows it only when the part fails. */

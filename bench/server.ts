@@ -20,6 +20,7 @@ import { openDatabase, type Database } from '../src/server/db/database';
 import { migrate } from '../src/server/db/migrate';
 import { importFiles } from '../src/server/import/import-files';
 import { addTenant } from '../src/server/repo/tenants';
+import { fetchOnceLoaded } from './fetch-loaded';
 import type { BenchPart, BenchResult } from './types';
 
 const DAY = 86_400_000;
@@ -89,21 +90,14 @@ async function measureApi(
     .sign(new TextEncoder().encode(SECRET));
   const get = async (from: number, to: number) => {
     const s = performance.now();
-    // Until the first load is done the backend answers 503 warming_up: ask again, as the app does.
-    for (;;) {
-      const res = await fetch(
-        `${base}/api/v1/metrics?from=${new Date(from).toISOString()}&to=${new Date(to).toISOString()}`,
-        { headers: { authorization: `Bearer ${token}` } },
-      );
-      if (res.status === 503) {
-        await res.arrayBuffer();
-        await new Promise((r) => setTimeout(r, 250));
-        continue;
-      }
-      if (res.status !== 200) throw new Error(`GET /metrics answered ${res.status}: ${await res.text()}`);
-      await res.arrayBuffer();
-      return performance.now() - s;
-    }
+    const res = await fetchOnceLoaded(
+      `${base}/api/v1/metrics?from=${new Date(from).toISOString()}&to=${new Date(to).toISOString()}`,
+      token,
+      250,
+    );
+    if (res.status !== 200) throw new Error(`GET /metrics answered ${res.status}: ${await res.text()}`);
+    await res.arrayBuffer();
+    return performance.now() - s;
   };
   const end = Date.UTC(2026, 10, 1);
   const firstLoadMs = await get(end - 90 * DAY, end);
