@@ -136,14 +136,29 @@ function sortCsv(s: string): string {
   return s.split(',').sort().join(',');
 }
 
-describe('serve warms datasets', () => {
+describe('on PGlite, tenant acme', () => {
   let t: TestDatabase;
+  let id: string;
+  beforeEach(async () => {
+    t = await openTestDatabase('pglite');
+    id = (await addTestTenant(t.db, 'acme', 'http://127.0.0.1:9')).id;
+    await t.db.transaction((tx) => upsertRecords(tx, id, RECORDS));
+  });
   afterEach(() => t.close());
 
-  it('prepares every tenant once listening, so the first request finds it loaded', async () => {
-    t = await openTestDatabase('pglite');
-    const { id } = await addTestTenant(t.db, 'acme', 'http://127.0.0.1:9');
-    await t.db.transaction((tx) => upsertRecords(tx, id, RECORDS));
+  /** The database with `before` run ahead of each query it is handed (the real query follows). */
+  const intercepted = (before: (sql: string) => Promise<unknown> | void): Database => {
+    const query = t.db.query.bind(t.db);
+    return {
+      ...t.db,
+      query: async (sql, params) => {
+        await before(sql);
+        return query(sql, params);
+      },
+    };
+  };
+
+  it('serve prepares every tenant once listening, so the first request finds it loaded', async () => {
     let prepared = 0;
     const engine: Engine<unknown> = {
       ...(coreEngine as Engine<unknown>),
@@ -168,59 +183,32 @@ describe('serve warms datasets', () => {
       await app.close();
     }
   });
-});
 
-describe('loading on PGlite', () => {
-  it('lets other queries run between its batches (the one connection is not held for the load)', async () => {
-    const t = await openTestDatabase('pglite');
-    try {
-      const { id } = await addTestTenant(t.db, 'acme', 'http://127.0.0.1:9');
-      await t.db.transaction((tx) => upsertRecords(tx, id, RECORDS));
-      const order: string[] = [];
-      let other: Promise<unknown> | null = null;
-      const query = t.db.query.bind(t.db);
-      // Another request's query, sent when the load starts fetching: it must not wait for the load.
-      const db: Database = {
-        ...t.db,
-        query: (sql, params) => {
-          if (other === null && sql.startsWith('FETCH'))
-            other = query('SELECT 1').then(() => order.push('other'));
-          return query(sql, params);
-        },
-      };
-      // One row a batch: many fetches, between which the other query gets its turn.
-      await loadTenantRecords(db, id, { batch: 1 });
-      order.push('load');
-      await other;
-      expect(order).toEqual(['other', 'load']);
-    } finally {
-      await t.close();
-    }
+  it('a load lets other queries run between its batches (the one connection is not held)', async () => {
+    const order: string[] = [];
+    let other: Promise<unknown> | null = null;
+    // Another request's query, sent when the load starts fetching: it must not wait for the load.
+    const db = intercepted((sql) => {
+      if (other === null && sql.startsWith('FETCH'))
+        other = t.db.query('SELECT 1').then(() => order.push('other'));
+    });
+    // One row a batch: many fetches, between which the other query gets its turn.
+    await loadTenantRecords(db, id, { batch: 1 });
+    order.push('load');
+    await other;
+    expect(order).toEqual(['other', 'load']);
   });
-});
 
-describe('a first load that outlasts a request', () => {
-  it('answers 503 warming_up with Retry-After, and serves the data once loaded', async () => {
-    const t = await openTestDatabase('pglite');
-    try {
-      const { id } = await addTestTenant(t.db, 'acme', 'http://127.0.0.1:9');
-      await t.db.transaction((tx) => upsertRecords(tx, id, RECORDS));
-      let release: () => void = () => {};
-      const gate = new Promise<void>((r) => (release = r));
-      const cache = new DatasetCache(t.db, (records: TenantRecords) => records, { firstLoadWaitMs: 50 });
-      // Hold the load back until the request has given up waiting.
-      const load = t.db.query.bind(t.db);
-      (t.db as { query: typeof t.db.query }).query = async (sql, params) => {
-        if (sql.includes('FROM accounts')) await gate;
-        return load(sql, params);
-      };
-      const refused = cache.get(id);
-      await expect(refused).rejects.toMatchObject({ status: 503, code: 'warming_up', retryAfterSeconds: 5 });
-      release();
-      await expect(cache.refresh(id)).resolves.toMatchObject({ records: { tickets: expect.any(Array) } });
-      expect((await cache.get(id)).records.columns.events.length).toBe(EVENTS.length);
-    } finally {
-      await t.close();
-    }
+  it('a first load that outlasts a request: 503 warming_up with Retry-After, then the data', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    // Hold the load back until the request has given up waiting.
+    const db = intercepted((sql) => (sql.includes('FROM accounts') ? gate : undefined));
+    const cache = new DatasetCache(db, (records: TenantRecords) => records, { firstLoadWaitMs: 50 });
+    const refused = cache.get(id);
+    await expect(refused).rejects.toMatchObject({ status: 503, code: 'warming_up', retryAfterSeconds: 5 });
+    release();
+    await expect(cache.refresh(id)).resolves.toMatchObject({ records: { tickets: expect.any(Array) } });
+    expect((await cache.get(id)).records.columns.events.length).toBe(EVENTS.length);
   });
 });
